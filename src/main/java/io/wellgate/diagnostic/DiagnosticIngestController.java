@@ -1,0 +1,37 @@
+package io.wellgate.diagnostic;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.wellgate.system.WellgateProperties;
+import io.wellgate.telemetry.BulkBody;
+import io.wellgate.telemetry.BulkWriter;
+import io.wellgate.telemetry.IngestResult;
+import io.wellgate.telemetry.RowSource;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk diagnostic ingestion: {@code POST /api/v1/diagnostics} with NDJSON or CSV.
+ */
+@RestController
+class DiagnosticIngestController {
+
+	private final BulkWriter writer;
+
+	private final WellgateProperties properties;
+
+	DiagnosticIngestController(BulkWriter writer, WellgateProperties properties) {
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/api/v1/diagnostics", consumes = { BulkBody.NDJSON, BulkBody.CSV })
+	IngestResult diagnostics(HttpServletRequest request) throws IOException {
+		RowSource rows = BulkBody.rows(request, DiagnosticSchema.DIAGNOSTICS, this.properties.ingest().maxBodySize());
+		return new IngestResult(this.writer.write(DiagnosticSchema.DIAGNOSTICS, rows));
+	}
+
+}

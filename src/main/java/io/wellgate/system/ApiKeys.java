@@ -1,0 +1,49 @@
+package io.wellgate.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The bearer tokens that may write. Configured in {@code wellgate.security.api-keys}; when none
+ * is, one is generated at start and logged, so that a newcomer can write at once while a
+ * deployment is never left open by accident.
+ */
+@Component
+class ApiKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+
+	private final List<byte[]> keys;
+
+	ApiKeys(WellgateProperties properties) {
+		List<String> configured = properties.security().apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+		if (configured.isEmpty()) {
+			byte[] random = new byte[24];
+			new SecureRandom().nextBytes(random);
+			String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			log.warn("No wellgate.security.api-keys configured; writes accept this generated key for this run: {}",
+					generated);
+			configured = List.of(generated);
+		}
+		this.keys = configured.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+	}
+
+	boolean accepts(String token) {
+		byte[] candidate = token.getBytes(StandardCharsets.UTF_8);
+		boolean match = false;
+		for (byte[] key : this.keys) {
+			// Constant-time, and every key is compared, so timing tells nothing about which matched.
+			match |= MessageDigest.isEqual(key, candidate);
+		}
+		return match;
+	}
+
+}

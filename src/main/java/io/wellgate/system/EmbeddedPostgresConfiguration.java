@@ -1,0 +1,140 @@
+package io.wellgate.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts PostgreSQL in-process when no {@code spring.datasource.url} is configured, so that
+ * {@code ./mvnw spring-boot:run} works on a machine with only a JDK. A configured URL always
+ * wins: then this configuration does nothing and Spring Boot's own DataSource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+@EnableConfigurationProperties(WellgateProperties.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "release")
+	EmbeddedDatabase embeddedDatabase(WellgateProperties properties) {
+		return EmbeddedDatabase.acquire(properties.embedded());
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedDatabase database) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(database.jdbcUrl());
+		dataSource.setUsername("postgres");
+		dataSource.setPoolName("wellgate-embedded");
+		dataSource.setMaximumPoolSize(12);
+		return dataSource;
+	}
+
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
+	}
+
+	/**
+	 * One running server per data directory and JVM, shared by every application context that
+	 * asks for it (tests start several contexts; they must not start several servers) and
+	 * stopped when the last one is closed.
+	 */
+	static final class EmbeddedDatabase {
+
+		private static final Map<String, EmbeddedDatabase> running = new HashMap<>();
+
+		private final String key;
+
+		private final EmbeddedPostgres postgres;
+
+		private final boolean fresh;
+
+		private int users;
+
+		private EmbeddedDatabase(String key, EmbeddedPostgres postgres, boolean fresh) {
+			this.key = key;
+			this.postgres = postgres;
+			this.fresh = fresh;
+		}
+
+		static synchronized EmbeddedDatabase acquire(WellgateProperties.Embedded settings) {
+			String key = settings.dataDir().isBlank() ? "" : Path.of(settings.dataDir()).toAbsolutePath().normalize().toString();
+			EmbeddedDatabase database = running.computeIfAbsent(key, k -> start(k, settings.port()));
+			database.users++;
+			return database;
+		}
+
+		private static EmbeddedDatabase start(String dataDir, int port) {
+			try {
+				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+					.setServerConfig("max_connections", "100")
+					.setServerConfig("shared_buffers", "256MB")
+					.setServerConfig("work_mem", "32MB")
+					.setServerConfig("maintenance_work_mem", "256MB")
+					.setServerConfig("max_wal_size", "4GB")
+					.setServerConfig("max_locks_per_transaction", "1024");
+				if (port > 0) {
+					builder.setPort(port);
+				}
+				boolean fresh = true;
+				if (!dataDir.isEmpty()) {
+					Path dir = Path.of(dataDir);
+					fresh = !Files.exists(dir.resolve("PG_VERSION"));
+					Files.createDirectories(dir);
+					builder.setDataDirectory(dir).setCleanDataDirectory(false);
+				}
+				EmbeddedPostgres postgres = builder.start();
+				log.info("Embedded PostgreSQL started on port {}, data in {}", postgres.getPort(),
+						dataDir.isEmpty() ? "a temporary directory" : dataDir);
+				return new EmbeddedDatabase(dataDir, postgres, fresh);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not start the embedded PostgreSQL in '" + dataDir + "'", ex);
+			}
+		}
+
+		String jdbcUrl() {
+			return this.postgres.getJdbcUrl("postgres", "postgres");
+		}
+
+		/** Whether this server's data directory was created by this start. */
+		boolean fresh() {
+			return this.fresh;
+		}
+
+		void release() throws IOException {
+			synchronized (EmbeddedDatabase.class) {
+				if (--this.users == 0) {
+					running.remove(this.key);
+					this.postgres.close();
+				}
+			}
+		}
+
+	}
+
+}

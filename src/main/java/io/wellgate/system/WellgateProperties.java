@@ -1,0 +1,57 @@
+package io.wellgate.system;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code wellgate.*} setting, nested per feature. The README lists them with their
+ * defaults.
+ */
+@ConfigurationProperties("wellgate")
+public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue Demo demo,
+		@DefaultValue Security security, @DefaultValue Ingest ingest, @DefaultValue Partitions partitions) {
+
+	/**
+	 * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
+	 * @param dataDir where it keeps its data; blank for a throw-away directory (tests)
+	 * @param port its port; 0 picks a free one
+	 */
+	public record Embedded(@DefaultValue("./.wellgate/pgdata") String dataDir, @DefaultValue("0") int port) {
+	}
+
+	/**
+	 * The demo fleet. {@code enabled} unset means: on for an empty embedded database.
+	 */
+	public record Demo(Boolean enabled, @DefaultValue("12") int wells, @DefaultValue("30") int days,
+			@DefaultValue("10s") Duration streamInterval) {
+	}
+
+	/**
+	 * @param apiKeys bearer tokens accepted for writes; none means one is generated at start
+	 */
+	public record Security(@DefaultValue List<String> apiKeys) {
+	}
+
+	/**
+	 * @param maxRowsPerCall rows one GraphQL mutation may carry
+	 * @param maxBodySize largest bulk request body
+	 * @param maxReportedErrors bad lines listed in one 400 response
+	 * @param futureTolerance how far ahead of the server clock a sample may be stamped
+	 * @param maxConcurrentWrites writes running at once; more wait their turn
+	 */
+	public record Ingest(@DefaultValue("10000") int maxRowsPerCall, @DefaultValue("512MB") DataSize maxBodySize,
+			@DefaultValue("100") int maxReportedErrors, @DefaultValue("5m") Duration futureTolerance,
+			@DefaultValue("4") int maxConcurrentWrites) {
+	}
+
+	/**
+	 * @param aheadDays daily partitions kept created ahead of today
+	 */
+	public record Partitions(@DefaultValue("7") int aheadDays) {
+	}
+
+}

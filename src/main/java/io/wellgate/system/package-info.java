@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting set-up: settings, the embedded PostgreSQL, security, error mapping.
+ */
+package io.wellgate.system;

@@ -1,0 +1,34 @@
+package io.wellgate.telemetry;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one kind of ingested record looks like (its fields in order) and how a batch of them is
+ * staged and merged into its table. Telemetry and diagnostics are the two instances.
+ *
+ * @param noun what one record is called in messages ("sample", "diagnostic")
+ * @param table the partitioned table the records are merged into
+ * @param fields the fields, in COPY column order
+ * @param requiresMeasurement whether at least one optional number must be present
+ * @param stagingDdl creates the session's staging table (columns: line, then the fields)
+ * @param mergeSql merges the staging table into the table; the last line of a key wins
+ */
+public record RecordSchema(String noun, String table, List<Field> fields, boolean requiresMeasurement,
+		String stagingDdl, String stagingTable, String mergeSql) {
+
+	public RecordSchema {
+		fields = List.copyOf(fields);
+	}
+
+	/** Field positions by name, for the parsers. */
+	public Map<String, Integer> positions() {
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < this.fields.size(); i++) {
+			positions.put(this.fields.get(i).name(), i);
+		}
+		return positions;
+	}
+
+}

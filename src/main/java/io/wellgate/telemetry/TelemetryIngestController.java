@@ -1,0 +1,33 @@
+package io.wellgate.telemetry;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.wellgate.system.WellgateProperties;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk telemetry ingestion: {@code POST /api/v1/telemetry} with NDJSON or CSV.
+ */
+@RestController
+class TelemetryIngestController {
+
+	private final BulkWriter writer;
+
+	private final WellgateProperties properties;
+
+	TelemetryIngestController(BulkWriter writer, WellgateProperties properties) {
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/api/v1/telemetry", consumes = { BulkBody.NDJSON, BulkBody.CSV })
+	IngestResult telemetry(HttpServletRequest request) throws IOException {
+		RowSource rows = BulkBody.rows(request, TelemetrySchema.TELEMETRY, this.properties.ingest().maxBodySize());
+		return new IngestResult(this.writer.write(TelemetrySchema.TELEMETRY, rows));
+	}
+
+}
