@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("wellgate")
 public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue Demo demo,
-		@DefaultValue Security security, @DefaultValue Ingest ingest, @DefaultValue Partitions partitions) {
+		@DefaultValue Security security, @DefaultValue Ingest ingest, @DefaultValue Partitions partitions,
+		@DefaultValue Aggregates aggregates) {
 
 	/**
 	 * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
@@ -52,6 +53,29 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 * @param aheadDays daily partitions kept created ahead of today
 	 */
 	public record Partitions(@DefaultValue("7") int aheadDays) {
+	}
+
+	/**
+	 * The continuous aggregates.
+	 * @param hourlyRefresh how often the hourly aggregates are refreshed
+	 * @param dailyRefresh how often the daily aggregates are refreshed
+	 * @param rawRetention raw rows older than this are dropped, whole daily partitions at a time,
+	 * once the aggregates they feed are materialized; zero keeps raw rows forever
+	 * @param aggregateRetention materialized buckets older than this are deleted; zero keeps them
+	 * @param retentionSchedule when retention runs (cron, UTC)
+	 * @param breach the thresholds of well_performance_hourly's breach rules
+	 */
+	public record Aggregates(@DefaultValue("15m") Duration hourlyRefresh, @DefaultValue("1h") Duration dailyRefresh,
+			@DefaultValue("30d") Duration rawRetention, @DefaultValue("90d") Duration aggregateRetention,
+			@DefaultValue("0 30 0 * * *") String retentionSchedule, @DefaultValue Breach breach) {
+	}
+
+	/**
+	 * A sample breaches a rule when its metric is strictly beyond the threshold (above, or below
+	 * for intake pressure); a null metric never breaches.
+	 */
+	public record Breach(@DefaultValue("0.5") double vibration, @DefaultValue("250") double motorTemperature,
+			@DefaultValue("80") double motorCurrent, @DefaultValue("100") double intakePressure) {
 	}
 
 }

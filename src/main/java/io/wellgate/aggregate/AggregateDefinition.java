@@ -1,0 +1,48 @@
+package io.wellgate.aggregate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A continuous aggregate, written once: its name (also its table's), the raw table it reads,
+ * its bucket width, and what a bucket holds. Its table (created by Liquibase from this), its
+ * refresh and its real-time reads all derive from this one definition.
+ *
+ * @param name the aggregate and its table
+ * @param source the raw, time-partitioned table it aggregates
+ * @param width the bucket width, aligned to UTC
+ * @param parts what a bucket stores, per well and bucket
+ */
+public record AggregateDefinition(String name, String source, Duration width, List<Part> parts) {
+
+	public AggregateDefinition {
+		parts = List.copyOf(parts);
+	}
+
+	/** The width as a PostgreSQL interval literal. */
+	String interval() {
+		return "interval '" + this.width.toSeconds() + " seconds'";
+	}
+
+	String columns() {
+		return this.parts.stream().map(Part::column).collect(Collectors.joining(", "));
+	}
+
+	String expressions() {
+		return this.parts.stream()
+			.map(part -> part.expression() + " AS " + part.column())
+			.collect(Collectors.joining(",\n       "));
+	}
+
+	/** The bucket of {@code time}: UTC-aligned, since every width divides a day. */
+	String bucketOf(String time) {
+		return "date_bin(" + interval() + ", " + time + ", timestamptz '2000-01-01 00:00:00+00')";
+	}
+
+	/** A fingerprint of what a bucket holds; a change means the stored buckets are stale. */
+	String fingerprint() {
+		return Integer.toHexString((this.source + this.width + this.parts).hashCode());
+	}
+
+}

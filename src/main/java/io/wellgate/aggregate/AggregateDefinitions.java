@@ -1,0 +1,96 @@
+package io.wellgate.aggregate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.wellgate.diagnostic.DiagnosisType;
+import io.wellgate.diagnostic.Severity;
+import io.wellgate.system.WellgateProperties;
+import io.wellgate.telemetry.TelemetryMetric;
+
+/**
+ * The four continuous aggregates of the contract. Buckets hold re-aggregatable parts (counts,
+ * sums, breach counts) so that any window over several buckets is computed exactly from them,
+ * plus what cannot be re-aggregated but is only ever read per bucket (daily stddev and median).
+ */
+public final class AggregateDefinitions {
+
+	public static final String TELEMETRY_HOURLY = "telemetry_hourly";
+
+	public static final String TELEMETRY_DAILY = "telemetry_daily";
+
+	public static final String WELL_PERFORMANCE_HOURLY = "well_performance_hourly";
+
+	public static final String DIAGNOSTIC_SUMMARY_DAILY = "diagnostic_summary_daily";
+
+	/** Samples whose hydraulic power and electrical power both count toward efficiency. */
+	static final String ELIGIBLE = "r.flow_rate IS NOT NULL AND r.intake_pressure IS NOT NULL"
+			+ " AND r.discharge_pressure IS NOT NULL AND r.power_kw > 0";
+
+	/** Hydraulic power of a sample, kW (the contract's formula, in its order of operations). */
+	static final String HYDRAULIC = "r.flow_rate * (r.discharge_pressure - r.intake_pressure) * 1.2687e-5";
+
+	private AggregateDefinitions() {
+	}
+
+	public static List<AggregateDefinition> all(WellgateProperties.Breach breach) {
+		return List.of(telemetryHourly(), telemetryDaily(), wellPerformanceHourly(breach), diagnosticSummaryDaily());
+	}
+
+	static AggregateDefinition telemetryHourly() {
+		List<Part> parts = new ArrayList<>(List.of(Part.count("samples")));
+		for (TelemetryMetric metric : TelemetryMetric.values()) {
+			parts.addAll(range(metric.column()));
+		}
+		return new AggregateDefinition(TELEMETRY_HOURLY, "esp_telemetry", Duration.ofHours(1), parts);
+	}
+
+	static AggregateDefinition telemetryDaily() {
+		List<Part> parts = new ArrayList<>(List.of(Part.count("samples")));
+		for (TelemetryMetric metric : TelemetryMetric.values()) {
+			String c = metric.column();
+			parts.addAll(range(c));
+			parts.add(Part.number(c + "_stddev", "stddev_samp(r." + c + ")"));
+			parts.add(Part.number(c + "_median", "percentile_cont(0.5) WITHIN GROUP (ORDER BY r." + c + ")"));
+		}
+		return new AggregateDefinition(TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts);
+	}
+
+	static AggregateDefinition wellPerformanceHourly(WellgateProperties.Breach breach) {
+		String vibration = "r.vibration > " + breach.vibration();
+		String overheat = "r.motor_temperature > " + breach.motorTemperature();
+		String overcurrent = "r.motor_current > " + breach.motorCurrent();
+		String lowIntake = "r.intake_pressure < " + breach.intakePressure();
+		return new AggregateDefinition(WELL_PERFORMANCE_HOURLY, "esp_telemetry", Duration.ofHours(1),
+				List.of(Part.count("samples"), Part.count("eligible", ELIGIBLE),
+						Part.number("hydraulic_kw_sum", "sum(" + HYDRAULIC + ") FILTER (WHERE " + ELIGIBLE + ")"),
+						Part.number("power_kw_sum", "sum(r.power_kw) FILTER (WHERE " + ELIGIBLE + ")"),
+						Part.count("vibration_breaches", vibration), Part.count("overheat_breaches", overheat),
+						Part.count("overcurrent_breaches", overcurrent), Part.count("low_intake_breaches", lowIntake),
+						Part.count("anomalies",
+								String.join(" OR ", vibration, overheat, overcurrent, lowIntake))));
+	}
+
+	static AggregateDefinition diagnosticSummaryDaily() {
+		List<Part> parts = new ArrayList<>(List.of(Part.count("total")));
+		for (Severity severity : Severity.values()) {
+			parts.add(Part.count("severity_" + severity.name().toLowerCase(), "r.severity = '" + severity.name() + "'"));
+		}
+		for (DiagnosisType type : DiagnosisType.values()) {
+			parts.add(Part.count("type_" + type.name().toLowerCase(), "r.type = '" + type.name() + "'"));
+		}
+		parts.add(Part.number("confidence_sum", "sum(r.confidence)"));
+		parts.add(Part.number("confidence_min", "min(r.confidence)"));
+		parts.add(Part.number("confidence_max", "max(r.confidence)"));
+		return new AggregateDefinition(DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts);
+	}
+
+	private static List<Part> range(String column) {
+		return List.of(new Part(column + "_n", "bigint", "count(r." + column + ")"),
+				Part.number(column + "_sum", "sum(r." + column + ")"),
+				Part.number(column + "_min", "min(r." + column + ")"),
+				Part.number(column + "_max", "max(r." + column + ")"));
+	}
+
+}

@@ -1,0 +1,270 @@
+package io.wellgate.aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.wellgate.system.WellgateProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The continuous aggregate engine: incremental refresh of the four aggregates from the
+ * invalidation log, and the always-exact bucket reads the API is built on.
+ * <p>
+ * The rules, for every aggregate alike: a bucket below the watermark is materialized unless an
+ * invalidation is pending for it; every change to a raw table is logged (statement triggers), so
+ * a refresh recomputes exactly the (well, bucket) pairs that changed and nothing else; a read
+ * takes materialized buckets where nothing is pending and aggregates the rest from raw rows, in
+ * one statement.
+ */
+@Component
+public class AggregateEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(AggregateEngine.class);
+
+	private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+	private final Map<String, AggregateDefinition> definitions = new LinkedHashMap<>();
+
+	private final Map<String, AggregateSql> sql = new LinkedHashMap<>();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	AggregateEngine(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+			WellgateProperties properties) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+		for (AggregateDefinition definition : AggregateDefinitions.all(properties.aggregates().breach())) {
+			this.definitions.put(definition.name(), definition);
+			this.sql.put(definition.name(), new AggregateSql(definition));
+		}
+		this.definitions.values().forEach(this::register);
+	}
+
+	public List<AggregateDefinition> definitions() {
+		return List.copyOf(this.definitions.values());
+	}
+
+	public AggregateDefinition definition(String name) {
+		AggregateDefinition definition = this.definitions.get(name);
+		if (definition == null) {
+			throw new IllegalArgumentException("unknown aggregate '" + name + "'; the aggregates are "
+					+ String.join(", ", this.definitions.keySet()));
+		}
+		return definition;
+	}
+
+	/**
+	 * Refreshes everything pending of one aggregate and materializes the buckets completed
+	 * since its last refresh; with {@code from}/{@code to}, also recomputes every bucket starting
+	 * in that range from raw rows.
+	 */
+	public RefreshResult refresh(String name, Instant from, Instant to) {
+		AggregateDefinition definition = definition(name);
+		long started = System.nanoTime();
+		try {
+			RefreshResult result = this.transaction.execute(status -> refreshInTransaction(definition, from, to, started));
+			if (result.ran()) {
+				log.debug("Refreshed {}: {}", name, result.outcome());
+			}
+			return result;
+		}
+		catch (RuntimeException ex) {
+			double millis = (System.nanoTime() - started) / 1e6;
+			log.error("Refresh of {} failed after {} ms; it will be retried by the next run", name, millis, ex);
+			this.jdbc.sql("""
+					UPDATE aggregate_state
+					SET last_refresh_at = now(),
+					    last_refresh_millis = :millis,
+					    last_refresh_outcome = 'failed: see the service log'
+					WHERE name = :name
+					""").param("millis", millis).param("name", name).update();
+			throw ex;
+		}
+	}
+
+	private RefreshResult refreshInTransaction(AggregateDefinition definition, Instant from, Instant to, long started) {
+		String name = definition.name();
+		AggregateSql statements = this.sql.get(name);
+		// Several instances may share the database: one refresh of an aggregate at a time.
+		Boolean locked = this.jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('wellgate.refresh.' || :name))")
+			.param("name", name)
+			.query(Boolean.class)
+			.single();
+		if (!Boolean.TRUE.equals(locked)) {
+			return new RefreshResult(name, false, 0, 0, null, (System.nanoTime() - started) / 1e6);
+		}
+		State state = this.jdbc.sql("""
+				SELECT watermark = '-infinity' AS first,
+				       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
+				       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon
+				FROM aggregate_state
+				WHERE name = :name
+				FOR UPDATE
+				""").param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
+					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
+			.single();
+		OffsetDateTime previous = state.watermark();
+		OffsetDateTime watermark = floor(definition, this.clock.instant());
+		if (previous != null && previous.isAfter(watermark)) {
+			watermark = previous;
+		}
+		this.jdbc.sql("""
+				CREATE TEMP TABLE IF NOT EXISTS refresh_buckets (
+				    well_id  text        NOT NULL,
+				    bucket   timestamptz NOT NULL
+				) ON COMMIT DELETE ROWS
+				""").update();
+		this.jdbc.sql(statements.consumeInvalidations()).param("name", name).param("watermark", watermark).update();
+		if (state.first()) {
+			this.jdbc.sql(statements.addRawBuckets()).param("from", BEGINNING).param("to", watermark).update();
+		}
+		if (from != null && to != null) {
+			OffsetDateTime rangeEnd = ceil(definition, to);
+			this.jdbc.sql(statements.addRawBuckets())
+				.param("from", ceil(definition, from))
+				.param("to", rangeEnd.isBefore(watermark) ? rangeEnd : watermark)
+				.update();
+		}
+		if (state.horizon() != null) {
+			this.jdbc.sql(statements.protectRetainedBuckets()).param("horizon", state.horizon()).update();
+		}
+		this.jdbc.sql("ANALYZE refresh_buckets").update();
+		int deleted = this.jdbc.sql(statements.deleteBuckets()).update();
+		int written = this.jdbc.sql(statements.insertBuckets()).update();
+		double millis = (System.nanoTime() - started) / 1e6;
+		RefreshResult result = new RefreshResult(name, true, deleted, written, watermark, millis);
+		this.jdbc.sql("""
+				UPDATE aggregate_state
+				SET watermark = :watermark,
+				    last_refresh_at = now(),
+				    last_refresh_millis = :millis,
+				    last_refresh_outcome = :outcome
+				WHERE name = :name
+				""")
+			.param("watermark", watermark)
+			.param("millis", millis)
+			.param("outcome", result.outcome())
+			.param("name", name)
+			.update();
+		return result;
+	}
+
+	/** Refreshes every aggregate, or the one named. */
+	public List<RefreshResult> refreshAll(String name, Instant from, Instant to) {
+		List<RefreshResult> results = new ArrayList<>();
+		for (AggregateDefinition definition : this.definitions.values()) {
+			if (name == null || name.equals(definition.name())) {
+				results.add(refresh(definition.name(), from, to));
+			}
+		}
+		return results;
+	}
+
+	public List<AggregateStatus> status() {
+		Map<String, Double> newest = new LinkedHashMap<>();
+		for (AggregateDefinition definition : this.definitions.values()) {
+			newest.computeIfAbsent(definition.source(), source -> this.jdbc
+				.sql("SELECT extract(epoch FROM max(time)) FROM " + source)
+				.query(Double.class)
+				.optional()
+				.orElse(null));
+		}
+		return this.jdbc.sql("""
+				SELECT s.name, s.source,
+				       CASE WHEN s.watermark = '-infinity' THEN NULL ELSE s.watermark END AS watermark,
+				       (SELECT count(*)
+				        FROM aggregate_invalidations i
+				        WHERE i.aggregate = s.name AND i.lo < s.watermark) AS pending,
+				       s.last_refresh_at, s.last_refresh_millis, s.last_refresh_outcome
+				FROM aggregate_state s
+				ORDER BY s.name
+				""").query((rs, i) -> {
+			OffsetDateTime watermark = rs.getObject("watermark", OffsetDateTime.class);
+			Double newestRaw = newest.get(rs.getString("source"));
+			Double lag = (watermark == null || newestRaw == null) ? null
+					: Math.max(0, newestRaw - watermark.toEpochSecond());
+			Double millis = rs.getObject("last_refresh_millis", Double.class);
+			return new AggregateStatus(rs.getString("name"), watermark, lag, rs.getInt("pending"),
+					rs.getObject("last_refresh_at", OffsetDateTime.class), millis, rs.getString("last_refresh_outcome"));
+		}).list().stream().filter(s -> this.definitions.containsKey(s.name())).toList();
+	}
+
+	/**
+	 * The SQL of an exact bucket read: rows of {@code (well_id, bucket, parts...)} for buckets
+	 * starting in {@code [:from, :to)} (aligned with {@link #ceil}), for {@code :wells} (a text
+	 * array) or for all wells.
+	 */
+	public String exactBuckets(String name, boolean allWells) {
+		definition(name);
+		return this.sql.get(name).exactBuckets(allWells);
+	}
+
+	/** The start of the bucket that contains {@code instant}. */
+	public static OffsetDateTime floor(AggregateDefinition definition, Instant instant) {
+		long width = definition.width().toSeconds();
+		long seconds = Math.floorDiv(instant.getEpochSecond(), width) * width;
+		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+	}
+
+	/** The first bucket start at or after {@code instant}. */
+	public static OffsetDateTime ceil(AggregateDefinition definition, Instant instant) {
+		OffsetDateTime floor = floor(definition, instant);
+		return floor.toInstant().equals(instant) ? floor : floor.plus(definition.width());
+	}
+
+	/**
+	 * Registers the aggregate so that the triggers log changes for it. A definition that changed
+	 * since its buckets were materialized (new breach thresholds) makes them stale: they are
+	 * rebuilt from the raw rows still kept.
+	 */
+	private void register(AggregateDefinition definition) {
+		String fingerprint = definition.fingerprint();
+		String stored = this.jdbc.sql("""
+				INSERT INTO aggregate_state (name, source, fingerprint)
+				VALUES (:name, :source, :fingerprint)
+				ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
+				RETURNING fingerprint
+				""")
+			.param("name", definition.name())
+			.param("source", definition.source())
+			.param("fingerprint", fingerprint)
+			.query(String.class)
+			.single();
+		if (!fingerprint.equals(stored)) {
+			log.warn("The definition of {} changed; its buckets will be rebuilt from the raw rows", definition.name());
+			this.transaction.executeWithoutResult(status -> {
+				this.jdbc.sql("DELETE FROM " + definition.name()).update();
+				this.jdbc.sql("DELETE FROM aggregate_invalidations WHERE aggregate = :name")
+					.param("name", definition.name())
+					.update();
+				this.jdbc.sql("""
+						UPDATE aggregate_state
+						SET fingerprint = :fingerprint, watermark = '-infinity'
+						WHERE name = :name
+						""").param("fingerprint", fingerprint).param("name", definition.name()).update();
+			});
+		}
+	}
+
+	private record State(boolean first, OffsetDateTime watermark, OffsetDateTime horizon) {
+	}
+
+}

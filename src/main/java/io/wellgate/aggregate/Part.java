@@ -1,0 +1,21 @@
+package io.wellgate.aggregate;
+
+/**
+ * One stored column of a bucket and the aggregate expression over the raw rows {@code r} of the
+ * bucket that computes it.
+ */
+public record Part(String column, String type, String expression) {
+
+	static Part count(String column) {
+		return new Part(column, "bigint", "count(*)");
+	}
+
+	static Part count(String column, String condition) {
+		return new Part(column, "bigint", "count(*) FILTER (WHERE " + condition + ")");
+	}
+
+	static Part number(String column, String expression) {
+		return new Part(column, "double precision", expression);
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.wellgate.analytics;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import io.wellgate.aggregate.AggregateDefinitions;
+import io.wellgate.aggregate.AggregateEngine;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Efficiency and health: per hour, summarized over a window, and ranked across the fleet. The
+ * window's scores come from the summed parts of its buckets, so they are the contract's formulas
+ * over all the window's samples.
+ */
+@Repository
+public class PerformanceQueries {
+
+	/** The contract's scores from summed parts (columns of the same names). */
+	private static final String SCORES = """
+			CASE WHEN sum(b.eligible) = 0 OR sum(b.power_kw_sum) = 0 THEN NULL
+			     ELSE greatest(0, least(100, 100 * sum(b.hydraulic_kw_sum) / sum(b.power_kw_sum))) END AS efficiency,
+			greatest(0, least(100, 100 - 100 * (
+			    0.35 * sum(b.vibration_breaches) / sum(b.samples)
+			  + 0.30 * sum(b.overheat_breaches) / sum(b.samples)
+			  + 0.20 * sum(b.overcurrent_breaches) / sum(b.samples)
+			  + 0.15 * sum(b.low_intake_breaches) / sum(b.samples)))) AS health,
+			sum(b.samples) AS samples,
+			sum(b.anomalies) AS anomalies
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final AggregateEngine engine;
+
+	private final String buckets;
+
+	private final String summaries;
+
+	private final String fleetSummaries;
+
+	PerformanceQueries(JdbcClient jdbc, AggregateEngine engine) {
+		this.jdbc = jdbc;
+		this.engine = engine;
+		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
+		this.buckets = """
+				SELECT b.well_id, b.bucket,
+				       %s
+				FROM (%s) b
+				GROUP BY b.well_id, b.bucket
+				ORDER BY b.well_id, b.bucket
+				""".formatted(SCORES, engine.exactBuckets(name, false));
+		this.summaries = """
+				SELECT b.well_id,
+				       %s
+				FROM (%s) b
+				GROUP BY b.well_id
+				ORDER BY b.well_id
+				""".formatted(SCORES, engine.exactBuckets(name, false));
+		this.fleetSummaries = """
+				SELECT b.well_id,
+				       %s
+				FROM (%s) b
+				GROUP BY b.well_id
+				ORDER BY b.well_id
+				""".formatted(SCORES, engine.exactBuckets(name, true));
+	}
+
+	/** Hourly scores of each well, ordered by bucket start. */
+	public List<Performance> hourly(Collection<String> wells, Window window) {
+		Window.Aligned aligned = align(window);
+		return this.jdbc.sql(this.buckets)
+			.param("wells", wells.toArray(String[]::new))
+			.param("from", aligned.from())
+			.param("to", aligned.to())
+			.query((rs, i) -> new Performance(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
+					rs.getInt("samples"), TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
+					rs.getInt("anomalies")))
+			.list();
+	}
+
+	/**
+	 * Each well's summary over the window; wells without samples in it are absent.
+	 * @param wells the wells, or {@code null} for every well
+	 */
+	public List<PerformanceSummary> summaries(Collection<String> wells, Window window) {
+		Window.Aligned aligned = align(window);
+		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.fleetSummaries)
+				: this.jdbc.sql(this.summaries).param("wells", wells.toArray(String[]::new));
+		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), java.time.ZoneOffset.UTC);
+		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), java.time.ZoneOffset.UTC);
+		return statement.param("from", aligned.from())
+			.param("to", aligned.to())
+			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),
+					TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"), rs.getInt("anomalies")))
+			.list();
+	}
+
+	private Window.Aligned align(Window window) {
+		return window.align(this.engine.definition(AggregateDefinitions.WELL_PERFORMANCE_HOURLY));
+	}
+
+}
