@@ -3,28 +3,45 @@ package io.wellgate.system;
 import java.util.List;
 import java.util.Map;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
+import io.wellgate.analytics.BadArgumentException;
 import io.wellgate.telemetry.BadInputException;
 import io.wellgate.telemetry.LineError;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
- * The GraphQL runtime: scalars, and how wellgate's exceptions become GraphQL errors (a
- * classification in {@code extensions}, a message a user can act on, never a stack trace or SQL).
+ * The GraphQL runtime: scalars, the federation subgraph schema, the limits (depth, complexity,
+ * document size, timeout), slow-operation logging, and how wellgate's exceptions become GraphQL
+ * errors (a classification in {@code extensions}, a message a user can act on, never a stack
+ * trace or SQL).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
@@ -32,10 +49,70 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
+	FederationSchemaFactory federationSchemaFactory() {
+		return new FederationSchemaFactory();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory) {
+		return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(WellgateProperties properties) {
+		return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(WellgateProperties properties) {
+		return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity());
+	}
+
+	@Bean
+	TimeoutWebGraphQlInterceptor timeout(WellgateProperties properties) {
+		return new TimeoutWebGraphQlInterceptor(properties.graphql().timeout());
+	}
+
+	/** Refuses oversized documents before parsing them, and logs slow operations. */
+	@Bean
+	WebGraphQlInterceptor documentSizeAndSlowLog(WellgateProperties properties) {
+		long maxSize = properties.graphql().maxDocumentSize().toBytes();
+		long slowMillis = properties.graphql().slowThreshold().toMillis();
+		return (request, chain) -> {
+			if (request.getDocument().length() > maxSize) {
+				GraphQLError error = GraphqlErrorBuilder.newError()
+					.errorType(ErrorType.BAD_REQUEST)
+					.message("The operation is " + request.getDocument().length() + " characters; at most " + maxSize
+							+ " are accepted")
+					.build();
+				ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+				return Mono.just(new WebGraphQlResponse(
+						new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+			}
+			long started = System.nanoTime();
+			return chain.next(request).doOnNext(response -> {
+				long millis = (System.nanoTime() - started) / 1_000_000;
+				if (millis >= slowMillis) {
+					log.warn("Slow GraphQL operation: {} ms, operation {}, {} errors", millis,
+							request.getOperationName() == null ? "(unnamed)" : request.getOperationName(),
+							response.getErrors().size());
+				}
+			});
+		};
+	}
+
+	@Bean
 	DataFetcherExceptionResolver badInputResolver() {
 		return new DataFetcherExceptionResolverAdapter() {
 			@Override
 			protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+				if (ex instanceof BadArgumentException bad) {
+					return GraphqlErrorBuilder.newError(env)
+						.errorType(ErrorType.BAD_REQUEST)
+						.message(bad.getMessage())
+						.extensions(Map.of("argument", bad.argument()))
+						.build();
+				}
 				if (!(ex instanceof BadInputException bad)) {
 					return null;
 				}
@@ -56,7 +133,7 @@ class GraphQlConfiguration {
 				return GraphqlErrorBuilder.newError(env)
 					.errorType(ErrorType.BAD_REQUEST)
 					.message(message)
-					.extensions(Map.of("classification", ErrorType.BAD_REQUEST.name(), "errors", errors))
+					.extensions(Map.of("errors", errors))
 					.build();
 			}
 		};

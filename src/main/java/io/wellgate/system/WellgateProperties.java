@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("wellgate")
 public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue Demo demo,
 		@DefaultValue Security security, @DefaultValue Ingest ingest, @DefaultValue Partitions partitions,
-		@DefaultValue Aggregates aggregates) {
+		@DefaultValue Aggregates aggregates, @DefaultValue Graphql graphql) {
 
 	/**
 	 * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
@@ -76,6 +76,19 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 */
 	public record Breach(@DefaultValue("0.5") double vibration, @DefaultValue("250") double motorTemperature,
 			@DefaultValue("80") double motorCurrent, @DefaultValue("100") double intakePressure) {
+	}
+
+	/**
+	 * Limits and observability of the GraphQL endpoint.
+	 * @param maxDepth deepest selection nesting accepted (GraphiQL's introspection needs 13)
+	 * @param maxComplexity most fields one operation may select
+	 * @param maxDocumentSize largest operation text
+	 * @param timeout longest an operation may run
+	 * @param slowThreshold operations slower than this are logged
+	 */
+	public record Graphql(@DefaultValue("15") int maxDepth, @DefaultValue("1000") int maxComplexity,
+			@DefaultValue("32KB") DataSize maxDocumentSize, @DefaultValue("30s") Duration timeout,
+			@DefaultValue("500ms") Duration slowThreshold) {
 	}
 
 }

@@ -1,14 +1,28 @@
 package io.wellgate.well;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.wellgate.analytics.BadArgumentException;
+import io.wellgate.analytics.Windows;
+
+import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code Well} type's entry points.
+ * The entry points to {@code Well}: by id, paged, and as a federation entity (batched).
  */
 @Controller
 class WellController {
+
+	private static final String CURSOR_PREFIX = "well:";
 
 	private final WellRepository wells;
 
@@ -19,6 +33,46 @@ class WellController {
 	@QueryMapping
 	Well well(@Argument String id) {
 		return this.wells.findById(id).orElse(null);
+	}
+
+	@QueryMapping
+	WellConnection wells(@Argument Integer first, @Argument String after) {
+		int size = Windows.limit("first", first, 1000);
+		String afterId = (after == null) ? null : decode(after);
+		List<Well> page = this.wells.page(afterId, size + 1);
+		boolean more = page.size() > size;
+		List<WellConnection.Edge> edges = new ArrayList<>();
+		for (Well well : more ? page.subList(0, size) : page) {
+			edges.add(new WellConnection.Edge(encode(well.id()), well));
+		}
+		return new WellConnection(edges, new WellConnection.PageInfo(more, afterId != null,
+				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	}
+
+	/** Resolves {@code _entities} for a whole batch of representations in one statement. */
+	@EntityMapping
+	List<Well> well(@Argument List<String> idList) {
+		Map<String, Well> found = this.wells.findAllById(idList)
+			.stream()
+			.collect(Collectors.toMap(Well::id, Function.identity()));
+		return idList.stream().map(found::get).toList();
+	}
+
+	private static String encode(String id) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decode(String cursor) {
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith(CURSOR_PREFIX)) {
+				return decoded.substring(CURSOR_PREFIX.length());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Reported below like any other cursor this service did not issue.
+		}
+		throw new BadArgumentException("after", "not a cursor of this list; pass a pageInfo.endCursor or edge cursor");
 	}
 
 }

@@ -35,4 +35,15 @@ public class WellRepository {
 				""").param("ids", ids.toArray(String[]::new)).query(Well.class).list();
 	}
 
+	/** Up to {@code limit} wells after {@code afterId} (or from the first), in id order. */
+	public List<Well> page(String afterId, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, name, field
+				FROM wells
+				WHERE id > coalesce(:after, '')
+				ORDER BY id
+				LIMIT :limit
+				""").param("after", afterId, java.sql.Types.VARCHAR).param("limit", limit).query(Well.class).list();
+	}
+
 }

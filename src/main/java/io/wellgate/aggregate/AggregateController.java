@@ -1,0 +1,52 @@
+package io.wellgate.aggregate;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.wellgate.analytics.BadArgumentException;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code aggregateStatus} and the admin {@code refreshAggregates}.
+ */
+@Controller
+class AggregateController {
+
+	private final AggregateEngine engine;
+
+	AggregateController(AggregateEngine engine) {
+		this.engine = engine;
+	}
+
+	@QueryMapping
+	List<AggregateStatus> aggregateStatus() {
+		return this.engine.status();
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('WRITER')")
+	List<AggregateStatus> refreshAggregates(@Argument String aggregate, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to) {
+		if (aggregate != null && this.engine.definitions().stream().noneMatch(d -> d.name().equals(aggregate))) {
+			throw new BadArgumentException("aggregate", "unknown aggregate '" + aggregate + "'; one of "
+					+ String.join(", ", this.engine.definitions().stream().map(AggregateDefinition::name).toList()));
+		}
+		if ((from == null) != (to == null)) {
+			throw new BadArgumentException(from == null ? "from" : "to", "from and to go together: give both, or neither");
+		}
+		if (from != null && !from.isBefore(to)) {
+			throw new BadArgumentException("from", "must be before to");
+		}
+		this.engine.refreshAll(aggregate, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+		return this.engine.status()
+			.stream()
+			.filter(status -> aggregate == null || status.name().equals(aggregate))
+			.toList();
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.wellgate.analytics;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.wellgate.well.Well;
+import io.wellgate.well.WellRepository;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Fleet-wide reads: the rankings and the diagnostic summary, each one statement whatever the
+ * fleet's size, plus the {@code well} of their rows, batched.
+ */
+@Controller
+class FleetController {
+
+	private final Windows windows;
+
+	private final PerformanceQueries performance;
+
+	private final DiagnosticQueries diagnostics;
+
+	private final WellRepository wells;
+
+	FleetController(Windows windows, PerformanceQueries performance, DiagnosticQueries diagnostics,
+			WellRepository wells) {
+		this.windows = windows;
+		this.performance = performance;
+		this.diagnostics = diagnostics;
+		this.wells = wells;
+	}
+
+	@QueryMapping
+	List<WellRank> wellRanking(@Argument RankBy by, @Argument Integer hours, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to, @Argument Integer limit) {
+		int max = Windows.limit("limit", limit, 1000);
+		Window window = this.windows.hours(hours, from, to);
+		return WellRank.rank(this.performance.summaries(null, window), by, max);
+	}
+
+	@QueryMapping
+	List<DiagnosticSummary> diagnosticSummary(@Argument Integer days, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to, @Argument List<String> wellIds) {
+		Window window = this.windows.days(days, from, to);
+		return this.diagnostics.daily(wellIds, window);
+	}
+
+	@BatchMapping(typeName = "WellRank", field = "well")
+	Map<WellRank, Well> rankedWell(List<WellRank> ranks) {
+		return wellsOf(ranks, WellRank::wellId);
+	}
+
+	@BatchMapping(typeName = "DiagnosticSummary", field = "well")
+	Map<DiagnosticSummary, Well> summaryWell(List<DiagnosticSummary> summaries) {
+		return wellsOf(summaries, DiagnosticSummary::wellId);
+	}
+
+	private <T> Map<T, Well> wellsOf(Collection<T> rows, Function<T, String> wellOf) {
+		Map<String, Well> known = this.wells.findAllById(rows.stream().map(wellOf).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Well::id, Function.identity()));
+		return rows.stream()
+			.collect(Collectors.toMap(Function.identity(),
+					row -> known.getOrDefault(wellOf.apply(row), new Well(wellOf.apply(row), null, null)),
+					(a, b) -> a));
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.wellgate.analytics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a windowed field's arguments into a {@link Window}, enforcing the API's limits: a
+ * relative size (hours 1..2160, days 1..90) or an explicit from/to (both, from before to, at most
+ * 90 days apart).
+ */
+@Component
+public class Windows {
+
+	static final Duration LONGEST = Duration.ofDays(90);
+
+	private final Clock clock;
+
+	Windows(Clock clock) {
+		this.clock = clock;
+	}
+
+	public Window hours(Integer hours, OffsetDateTime from, OffsetDateTime to) {
+		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to);
+	}
+
+	public Window days(Integer days, OffsetDateTime from, OffsetDateTime to) {
+		return window("days", days, 90, ChronoUnit.DAYS, from, to);
+	}
+
+	private Window window(String name, Integer size, int max, ChronoUnit unit, OffsetDateTime from, OffsetDateTime to) {
+		if (from != null || to != null) {
+			if (from == null || to == null) {
+				throw new BadArgumentException(from == null ? "from" : "to",
+						"from and to go together: give both, or neither and a relative " + name);
+			}
+			if (!from.isBefore(to)) {
+				throw new BadArgumentException("from", "must be before to");
+			}
+			if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+				throw new BadArgumentException("to", "the window may span at most 90 days");
+			}
+			return new Window(from.toInstant(), to.toInstant());
+		}
+		int value = limit(name, size, max);
+		java.time.Instant now = this.clock.instant();
+		return new Window(now.minus(value, unit), now);
+	}
+
+	/** Checks a page or list size. */
+	public static int limit(String name, Integer value, int max) {
+		if (value == null || value < 1 || value > max) {
+			throw new BadArgumentException(name, "must be between 1 and " + max + ", got " + value);
+		}
+		return value;
+	}
+
+}
