@@ -1,0 +1,4 @@
+/**
+ * Analytics: the GraphQL read API over the continuous aggregates.
+ */
+package io.wellgate.analytics;
