@@ -105,7 +105,9 @@ class EmbeddedPostgresConfiguration {
 					Path dir = Path.of(dataDir);
 					fresh = !Files.exists(dir.resolve("PG_VERSION"));
 					Files.createDirectories(dir);
-					builder.setDataDirectory(dir).setCleanDataDirectory(false);
+					// Spring stops this server when it closes the context, after the last write; zonky's
+					// own JVM hook would stop it in parallel with that and cut in-flight writes.
+					builder.setDataDirectory(dir).setCleanDataDirectory(false).setRegisterShutdownHook(false);
 				}
 				EmbeddedPostgres postgres = builder.start();
 				log.info("Embedded PostgreSQL started on port {}, data in {}", postgres.getPort(),
