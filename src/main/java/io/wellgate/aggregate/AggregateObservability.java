@@ -1,0 +1,69 @@
+package io.wellgate.aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * Freshness in the actuator: a health contributor {@code aggregates} with each aggregate's status
+ * (reads are exact whatever the lag, so a lagging aggregate does not make the service DOWN), and
+ * gauges {@code wellgate.aggregate.lag}, {@code .pending} and {@code .refresh.millis} per aggregate.
+ */
+@Component("aggregates")
+class AggregateObservability extends AbstractHealthIndicator implements MeterBinder {
+
+	private final AggregateEngine engine;
+
+	AggregateObservability(AggregateEngine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (AggregateStatus status : this.engine.status()) {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("watermark", String.valueOf(status.watermark()));
+			one.put("lagSeconds", status.lagSeconds());
+			one.put("pendingInvalidations", status.pendingInvalidations());
+			one.put("lastRefreshAt", String.valueOf(status.lastRefreshAt()));
+			one.put("lastRefreshMillis", status.lastRefreshMillis());
+			one.put("lastRefreshOutcome", status.lastRefreshOutcome());
+			details.put(status.name(), one);
+		}
+		builder.up().withDetails(details);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (AggregateDefinition definition : this.engine.definitions()) {
+			gauge(registry, "wellgate.aggregate.lag", "seconds", definition.name(), s -> orNaN(s.lagSeconds()));
+			gauge(registry, "wellgate.aggregate.pending", "invalidations", definition.name(), s -> s.pendingInvalidations());
+			gauge(registry, "wellgate.aggregate.refresh.millis", "milliseconds", definition.name(),
+					s -> orNaN(s.lastRefreshMillis()));
+		}
+	}
+
+	private void gauge(MeterRegistry registry, String name, String unit, String aggregate,
+			ToDoubleFunction<AggregateStatus> value) {
+		Gauge.builder(name, this, self -> self.engine.status()
+			.stream()
+			.filter(s -> s.name().equals(aggregate))
+			.mapToDouble(value)
+			.findFirst()
+			.orElse(Double.NaN)).baseUnit(unit).tag("aggregate", aggregate).register(registry);
+	}
+
+	private static double orNaN(Double value) {
+		return value == null ? Double.NaN : value;
+	}
+
+}
