@@ -32,14 +32,14 @@ public final class DiagnosticSchema {
 			"diagnostic_staging",
 			"""
 			INSERT INTO diagnostic_results AS d (well_id, time, type, severity, confidence)
-			SELECT DISTINCT ON (well_id, time, type)
+			SELECT %s
 			       well_id, time, type, severity, confidence
 			FROM diagnostic_staging
-			ORDER BY well_id, time, type, line DESC
+			%s
 			ON CONFLICT (well_id, time, type) DO UPDATE
 			SET severity = EXCLUDED.severity,
 			    confidence = EXCLUDED.confidence
-			""");
+			""", "DISTINCT ON (well_id, time, type)", "ORDER BY well_id, time, type, line DESC");
 
 	private DiagnosticSchema() {
 	}

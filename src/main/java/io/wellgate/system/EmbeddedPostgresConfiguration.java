@@ -96,7 +96,8 @@ class EmbeddedPostgresConfiguration {
 					.setServerConfig("work_mem", "32MB")
 					.setServerConfig("maintenance_work_mem", "256MB")
 					.setServerConfig("max_wal_size", "4GB")
-					.setServerConfig("max_locks_per_transaction", "1024");
+					.setServerConfig("max_locks_per_transaction", "1024")
+					.setServerConfig("temp_buffers", "64MB");
 				if (port > 0) {
 					builder.setPort(port);
 				}
@@ -108,6 +109,9 @@ class EmbeddedPostgresConfiguration {
 					// Spring stops this server when it closes the context, after the last write; zonky's
 					// own JVM hook would stop it in parallel with that and cut in-flight writes.
 					builder.setDataDirectory(dir).setCleanDataDirectory(false).setRegisterShutdownHook(false);
+					// zonky turns both off for throw-away test databases; a kept database must be durable
+					// before a write is acknowledged.
+					builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 				}
 				EmbeddedPostgres postgres = builder.start();
 				log.info("Embedded PostgreSQL started on port {}, data in {}", postgres.getPort(),

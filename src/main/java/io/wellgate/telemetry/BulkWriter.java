@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,7 +146,7 @@ public class BulkWriter {
 			try (Statement statement = connection.createStatement()) {
 				statement.executeUpdate("INSERT INTO wells (id) SELECT DISTINCT well_id FROM " + schema.stagingTable()
 						+ " ON CONFLICT (id) DO NOTHING");
-				statement.executeUpdate(schema.mergeSql());
+				merge(connection, statement, schema);
 			}
 			return accepted;
 		}
@@ -154,6 +155,25 @@ public class BulkWriter {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the request body", ex);
+		}
+	}
+
+	/**
+	 * Merges without sorting when no key repeats, which is the common case; a repeated key makes
+	 * PostgreSQL refuse that statement (21000), and the merge is redone with the last line winning.
+	 */
+	private static void merge(Connection connection, Statement statement, RecordSchema schema) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try {
+			statement.executeUpdate(schema.merge(false));
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (SQLException ex) {
+			if (!"21000".equals(ex.getSQLState())) {
+				throw ex;
+			}
+			connection.rollback(savepoint);
+			statement.executeUpdate(schema.merge(true));
 		}
 	}
 

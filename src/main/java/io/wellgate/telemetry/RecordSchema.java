@@ -13,10 +13,13 @@ import java.util.Map;
  * @param fields the fields, in COPY column order
  * @param requiresMeasurement whether at least one optional number must be present
  * @param stagingDdl creates the session's staging table (columns: line, then the fields)
- * @param mergeSql merges the staging table into the table; the last line of a key wins
+ * @param mergeSql merges the staging table into the table, with two {@code %s} for what
+ * {@code distinctOn} and {@code lastLineFirst} say when a key may appear more than once
+ * @param distinctOn the {@code DISTINCT ON (key)} of the merge's select
+ * @param lastLineFirst the {@code ORDER BY} that makes the last line of a key win
  */
 public record RecordSchema(String noun, String table, List<Field> fields, boolean requiresMeasurement,
-		String stagingDdl, String stagingTable, String mergeSql) {
+		String stagingDdl, String stagingTable, String mergeSql, String distinctOn, String lastLineFirst) {
 
 	public RecordSchema {
 		fields = List.copyOf(fields);
@@ -29,6 +32,15 @@ public record RecordSchema(String noun, String table, List<Field> fields, boolea
 			positions.put(this.fields.get(i).name(), i);
 		}
 		return positions;
+	}
+
+	/**
+	 * The merge statement.
+	 * @param deduplicate whether the staged rows may repeat a key (then the last line wins, at the
+	 * cost of a sort); without, a repeated key fails the statement with SQLSTATE 21000
+	 */
+	public String merge(boolean deduplicate) {
+		return deduplicate ? this.mergeSql.formatted(this.distinctOn, this.lastLineFirst) : this.mergeSql.formatted("", "");
 	}
 
 }

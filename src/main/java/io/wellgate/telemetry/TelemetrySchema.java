@@ -32,12 +32,12 @@ public final class TelemetrySchema {
 			INSERT INTO esp_telemetry AS t (well_id, time, flow_rate, intake_pressure, discharge_pressure,
 			        motor_current, motor_voltage, motor_temperature, intake_temperature, vibration,
 			        frequency, power_kw)
-			SELECT DISTINCT ON (well_id, time)
+			SELECT %s
 			       well_id, time, flow_rate, intake_pressure, discharge_pressure,
 			       motor_current, motor_voltage, motor_temperature, intake_temperature, vibration,
 			       frequency, power_kw
 			FROM telemetry_staging
-			ORDER BY well_id, time, line DESC
+			%s
 			ON CONFLICT (well_id, time) DO UPDATE
 			SET flow_rate = EXCLUDED.flow_rate,
 			    intake_pressure = EXCLUDED.intake_pressure,
@@ -49,7 +49,7 @@ public final class TelemetrySchema {
 			    vibration = EXCLUDED.vibration,
 			    frequency = EXCLUDED.frequency,
 			    power_kw = EXCLUDED.power_kw
-			""");
+			""", "DISTINCT ON (well_id, time)", "ORDER BY well_id, time, line DESC");
 
 	private TelemetrySchema() {
 	}
