@@ -71,68 +71,79 @@ final class AggregateSql {
 				""".formatted(this.definition.name());
 	}
 
+	/**
+	 * Recomputes the listed buckets from raw rows. A lateral subquery per bucket keeps every raw
+	 * read an index range scan of one well in the bucket's partition, whatever the table's size;
+	 * a bucket left without rows (deleted data) is not written back.
+	 */
 	String insertBuckets() {
 		return """
 				INSERT INTO %1$s (well_id, bucket, %2$s)
-				SELECT r.well_id, b.bucket,
-				       %3$s
+				SELECT b.well_id, b.bucket, %3$s
 				FROM (SELECT DISTINCT well_id, bucket FROM refresh_buckets) b
-				JOIN %4$s r ON r.well_id = b.well_id AND r.time >= b.bucket AND r.time < b.bucket + %5$s
-				GROUP BY r.well_id, b.bucket
-				""".formatted(this.definition.name(), this.definition.columns(), this.definition.expressions(),
-				this.definition.source(), this.definition.interval());
+				%4$s
+				""".formatted(this.definition.name(), this.definition.columns(), prefixed("a."), aggregateOf("b"));
 	}
 
 	/**
 	 * Every bucket with a start in {@code [:from, :to)} (both aligned), for the wells in
 	 * {@code :wells} or for all wells, exactly as a {@code GROUP BY} over the raw rows would give it
 	 * now: materialized buckets where nothing is pending, and aggregation on the fly over pending
-	 * buckets and over the tail past the watermark. One statement, so one snapshot.
+	 * buckets and over the tail past the watermark. One statement, so one snapshot; the watermark
+	 * is a scalar subquery so that partitions before it are pruned at run time.
 	 */
 	String exactBuckets(boolean allWells) {
 		String wellsOf = allWells ? "" : "AND %s = ANY(:wells)";
+		String watermark = "(SELECT watermark FROM aggregate_state WHERE name = '" + this.definition.name() + "')";
 		return """
-				WITH state AS (
-				    SELECT watermark FROM aggregate_state WHERE name = '%1$s'
-				),
-				pending AS (
+				WITH pending AS (
 				    SELECT DISTINCT l.well_id, b.bucket
 				    FROM aggregate_invalidations l
-				    CROSS JOIN state s
 				    CROSS JOIN LATERAL generate_series(%2$s,
-				        least(l.hi, CAST(:to AS timestamptz) - interval '1 microsecond', s.watermark - interval '1 microsecond'),
-				        %3$s) AS b(bucket)
+				        least(l.hi, CAST(:to AS timestamptz) - interval '1 microsecond', %3$s - interval '1 microsecond'),
+				        %4$s) AS b(bucket)
 				    WHERE l.aggregate = '%1$s'
 				      AND l.hi >= :from
-				      AND l.lo < least(CAST(:to AS timestamptz), s.watermark)
-				      %6$s
+				      AND l.lo < least(CAST(:to AS timestamptz), %3$s)
+				      %7$s
 				)
-				SELECT m.well_id, m.bucket, %4$s
+				SELECT m.well_id, m.bucket, %5$s
 				FROM %1$s m
-				CROSS JOIN state s
 				WHERE m.bucket >= :from
-				  AND m.bucket < least(CAST(:to AS timestamptz), s.watermark)
-				  %7$s
+				  AND m.bucket < least(CAST(:to AS timestamptz), %3$s)
+				  %8$s
 				  AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.well_id = m.well_id AND p.bucket = m.bucket)
 				UNION ALL
-				SELECT r.well_id, %8$s AS bucket,
-				       %5$s
-				FROM %9$s r
-				CROSS JOIN state s
-				WHERE r.time >= greatest(CAST(:from AS timestamptz), s.watermark)
+				SELECT r.well_id, %9$s AS bucket,
+				       %6$s
+				FROM %10$s r
+				WHERE r.time >= greatest(CAST(:from AS timestamptz), %3$s)
 				  AND r.time < :to
-				  %10$s
+				  %11$s
 				GROUP BY r.well_id, 2
 				UNION ALL
-				SELECT r.well_id, p.bucket,
-				       %5$s
+				SELECT p.well_id, p.bucket, %12$s
 				FROM pending p
-				JOIN %9$s r ON r.well_id = p.well_id AND r.time >= p.bucket AND r.time < p.bucket + %3$s
-				GROUP BY r.well_id, p.bucket
+				%13$s
 				""".formatted(this.definition.name(), this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"),
-				this.definition.interval(), prefixed("m."), this.definition.expressions(),
+				watermark, this.definition.interval(), prefixed("m."), this.definition.expressions(),
 				wellsOf.formatted("l.well_id"), wellsOf.formatted("m.well_id"), this.definition.bucketOf("r.time"),
-				this.definition.source(), wellsOf.formatted("r.well_id"));
+				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."), aggregateOf("p"));
+	}
+
+	/** The lateral aggregation of one bucket of {@code alias}, named {@code a}, empty buckets left out. */
+	private String aggregateOf(String alias) {
+		return """
+				CROSS JOIN LATERAL (
+				    SELECT count(*) AS bucket_rows,
+				           %1$s
+				    FROM %2$s r
+				    WHERE r.well_id = %3$s.well_id
+				      AND r.time >= %3$s.bucket
+				      AND r.time < %3$s.bucket + %4$s
+				) a
+				WHERE a.bucket_rows > 0""".formatted(this.definition.expressions(), this.definition.source(), alias,
+				this.definition.interval());
 	}
 
 	private String prefixed(String alias) {
