@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import io.wellgate.well.Well;
 import io.wellgate.well.WellRepository;
 
@@ -40,16 +42,16 @@ class FleetController {
 
 	@QueryMapping
 	List<WellRank> wellRanking(@Argument RankBy by, @Argument Integer hours, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument Integer limit) {
+			@Argument OffsetDateTime to, @Argument Integer limit, DataFetchingEnvironment env) {
 		int max = Windows.limit("limit", limit, 1000);
-		Window window = this.windows.hours(hours, from, to);
+		Window window = this.windows.hours(hours, from, to, env);
 		return WellRank.rank(this.performance.summaries(null, window), by, max);
 	}
 
 	@QueryMapping
 	List<DiagnosticSummary> diagnosticSummary(@Argument Integer days, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument List<String> wellIds) {
-		Window window = this.windows.days(days, from, to);
+			@Argument OffsetDateTime to, @Argument List<String> wellIds, DataFetchingEnvironment env) {
+		Window window = this.windows.days(days, from, to, env);
 		return this.diagnostics.daily(wellIds, window);
 	}
 

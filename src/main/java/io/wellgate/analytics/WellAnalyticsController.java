@@ -49,31 +49,31 @@ class WellAnalyticsController {
 	@SchemaMapping(typeName = "Well")
 	CompletableFuture<List<HourlyBucket>> hourly(Well well, @Argument Integer hours, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		return load(env, "hourly", well, this.windows.hours(hours, from, to));
+		return load(env, "hourly", well, this.windows.hours(hours, from, to, env));
 	}
 
 	@SchemaMapping(typeName = "Well")
 	CompletableFuture<List<DailyStats>> daily(Well well, @Argument Integer days, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		return load(env, "daily", well, this.windows.days(days, from, to));
+		return load(env, "daily", well, this.windows.days(days, from, to, env));
 	}
 
 	@SchemaMapping(typeName = "Well")
 	CompletableFuture<List<Performance>> performance(Well well, @Argument Integer hours, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		return load(env, "performance", well, this.windows.hours(hours, from, to));
+		return load(env, "performance", well, this.windows.hours(hours, from, to, env));
 	}
 
 	@SchemaMapping(typeName = "Well")
 	CompletableFuture<PerformanceSummary> performanceSummary(Well well, @Argument Integer hours,
 			@Argument OffsetDateTime from, @Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		return load(env, "performanceSummary", well, this.windows.hours(hours, from, to));
+		return load(env, "performanceSummary", well, this.windows.hours(hours, from, to, env));
 	}
 
 	@SchemaMapping(typeName = "Well")
 	CompletableFuture<List<DiagnosticSummary>> diagnostics(Well well, @Argument Integer days,
 			@Argument OffsetDateTime from, @Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		return load(env, "diagnostics", well, this.windows.days(days, from, to));
+		return load(env, "diagnostics", well, this.windows.days(days, from, to, env));
 	}
 
 	private static <T> CompletableFuture<T> load(DataFetchingEnvironment env, String name, Well well, Window window) {

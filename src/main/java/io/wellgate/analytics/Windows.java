@@ -2,8 +2,11 @@ package io.wellgate.analytics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.stereotype.Component;
 
@@ -17,21 +20,32 @@ public class Windows {
 
 	static final Duration LONGEST = Duration.ofDays(90);
 
+	private static final String NOW = Windows.class.getName() + ".now";
+
 	private final Clock clock;
 
 	Windows(Clock clock) {
 		this.clock = clock;
 	}
 
-	public Window hours(Integer hours, OffsetDateTime from, OffsetDateTime to) {
-		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to);
+	/**
+	 * "Now" for a whole request, taken once: every relative window of one request ends at the
+	 * same instant, so the wells of a page share their windows and are read in one batch.
+	 */
+	public Instant now(DataFetchingEnvironment env) {
+		return env.getGraphQlContext().computeIfAbsent(NOW, key -> this.clock.instant());
 	}
 
-	public Window days(Integer days, OffsetDateTime from, OffsetDateTime to) {
-		return window("days", days, 90, ChronoUnit.DAYS, from, to);
+	public Window hours(Integer hours, OffsetDateTime from, OffsetDateTime to, DataFetchingEnvironment env) {
+		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to, env);
 	}
 
-	private Window window(String name, Integer size, int max, ChronoUnit unit, OffsetDateTime from, OffsetDateTime to) {
+	public Window days(Integer days, OffsetDateTime from, OffsetDateTime to, DataFetchingEnvironment env) {
+		return window("days", days, 90, ChronoUnit.DAYS, from, to, env);
+	}
+
+	private Window window(String name, Integer size, int max, ChronoUnit unit, OffsetDateTime from, OffsetDateTime to,
+			DataFetchingEnvironment env) {
 		if (from != null || to != null) {
 			if (from == null || to == null) {
 				throw new BadArgumentException(from == null ? "from" : "to",
@@ -46,7 +60,7 @@ public class Windows {
 			return new Window(from.toInstant(), to.toInstant());
 		}
 		int value = limit(name, size, max);
-		java.time.Instant now = this.clock.instant();
+		Instant now = now(env);
 		return new Window(now.minus(value, unit), now);
 	}
 

@@ -3,6 +3,7 @@ package io.wellgate.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,6 +47,9 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("wellgate-embedded");
 		dataSource.setMaximumPoolSize(12);
+		// The same settings application.yml gives an external database's pool (see there why).
+		dataSource.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
+		dataSource.addDataSourceProperty("prepareThreshold", "1");
 		return dataSource;
 	}
 
@@ -112,6 +116,8 @@ class EmbeddedPostgresConfiguration {
 					// zonky turns both off for throw-away test databases; a kept database must be durable
 					// before a write is acknowledged.
 					builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+					// After a crash PostgreSQL replays its WAL before it accepts connections.
+					builder.setPGStartupWait(Duration.ofMinutes(5));
 				}
 				EmbeddedPostgres postgres = builder.start();
 				log.info("Embedded PostgreSQL started on port {}, data in {}", postgres.getPort(),

@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -111,13 +110,10 @@ class StatementCountTests {
 	}
 
 	/**
-	 * The same with every field's default (relative) window. Fails today: each field computes its
-	 * window's "now" anew for every well, so no two wells share a window key and every well gets
-	 * its own statement per field (2 wells: 11 statements, 10 wells: 51).
+	 * The same with every field's default (relative) window: "now" is taken once per request, so
+	 * the wells share their windows (before, every well got its own statement per field).
 	 */
 	@Test
-	@Disabled("N+1 bug in main code: relative windows take a new Clock.instant() per well (Windows.window), so the "
-			+ "DataLoaders of WellAnalyticsController never batch two wells; enable once 'now' is taken once per request")
 	void everyFieldOfAPageOfWellsOverTheDefaultWindowsTakesTheSameFewStatementsForTwoAndTenWells() {
 		List<String> two = statementsOf(EVERY_FIELD, 2, Map.of());
 		List<String> ten = statementsOf(EVERY_FIELD, 10, Map.of());
