@@ -2,6 +2,8 @@ package io.wellgate.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -29,6 +31,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
@@ -42,6 +45,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 class GraphQlConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+	private static final Pattern NAMED_OPERATION = Pattern.compile("\\s*(?:query|mutation|subscription)\\s+(\\w+)");
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
@@ -93,8 +98,7 @@ class GraphQlConfiguration {
 			return chain.next(request).doOnNext(response -> {
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				if (millis >= slowMillis) {
-					log.warn("Slow GraphQL operation: {} ms, operation {}, {} errors", millis,
-							request.getOperationName() == null ? "(unnamed)" : request.getOperationName(),
+					log.warn("Slow GraphQL operation: {} ms, operation {}, {} errors", millis, operationName(request),
 							response.getErrors().size());
 				}
 			});
@@ -137,6 +141,15 @@ class GraphQlConfiguration {
 					.build();
 			}
 		};
+	}
+
+	/** The operation's name as sent, or as written in its document, for the slow-operation log. */
+	private static String operationName(WebGraphQlRequest request) {
+		if (request.getOperationName() != null) {
+			return request.getOperationName();
+		}
+		Matcher named = NAMED_OPERATION.matcher(request.getDocument());
+		return named.lookingAt() ? named.group(1) : "(anonymous)";
 	}
 
 	/** Where in the arguments an error is, such as {@code samples[3].flowRate}. */

@@ -1,0 +1,74 @@
+package io.wellgate.analytics;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import io.wellgate.WellgateHttp;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint's protective limits, each with a clear error, and its observability: metrics per
+ * operation and data fetcher, and a log line per slow operation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "wellgate.graphql.max-depth=6", "wellgate.graphql.max-complexity=40",
+				"wellgate.graphql.max-document-size=2KB", "wellgate.graphql.slow-threshold=0ms" })
+@ExtendWith(OutputCaptureExtension.class)
+class GraphQlLimitsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aTooDeepOperationIsRefused() {
+		JsonNode response = query("{ wellRanking(by: HEALTH) { well { performance { bucket } diagnostics { well { "
+				+ "diagnostics { well { id } } } } } } }");
+
+		assertThat(response.at("/errors/0/message").asString()).contains("depth");
+		JsonNode data = response.get("data");
+		assertThat(data == null || data.isNull()).as("no data for a refused operation").isTrue();
+	}
+
+	@Test
+	void aTooComplexOperationIsRefused() {
+		StringBuilder fields = new StringBuilder();
+		for (int i = 0; i < 50; i++) {
+			fields.append(" a").append(i).append(": well(id: \"x\") { id }");
+		}
+		JsonNode response = query("{" + fields + " }");
+
+		assertThat(response.at("/errors/0/message").asString()).contains("complexity");
+	}
+
+	@Test
+	void aTooLargeDocumentIsABadRequest() {
+		JsonNode response = query("{ well(id: \"" + "x".repeat(3000) + "\") { id } }");
+
+		assertThat(response.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(response.at("/errors/0/message").asString()).contains("at most 2048");
+	}
+
+	@Test
+	void operationsAndDataFetchersAreMeasuredAndSlowOnesLogged(CapturedOutput output) {
+		WellgateHttp http = new WellgateHttp(this.port);
+		http.graphql("query Dashboard { wellRanking(by: EFFICIENCY, limit: 1) { rank } }", Map.of(), null);
+
+		String prometheus = http.get("/actuator/prometheus").body();
+		assertThat(prometheus).contains("graphql_request_seconds_count").contains("graphql_datafetcher_seconds_count");
+		assertThat(output.getOut()).contains("Slow GraphQL operation").contains("operation Dashboard");
+	}
+
+	private JsonNode query(String document) {
+		return new WellgateHttp(this.port).graphql(document, Map.of(), null).json();
+	}
+
+}
