@@ -21,19 +21,4 @@ public record DailyStats(String wellId, LocalDate day, int samples, Distribution
 				d.get(TelemetryMetric.VIBRATION), d.get(TelemetryMetric.FREQUENCY), d.get(TelemetryMetric.POWER_KW));
 	}
 
-	public Distribution distribution(TelemetryMetric metric) {
-		return switch (metric) {
-			case FLOW_RATE -> this.flowRate;
-			case INTAKE_PRESSURE -> this.intakePressure;
-			case DISCHARGE_PRESSURE -> this.dischargePressure;
-			case MOTOR_CURRENT -> this.motorCurrent;
-			case MOTOR_VOLTAGE -> this.motorVoltage;
-			case MOTOR_TEMPERATURE -> this.motorTemperature;
-			case INTAKE_TEMPERATURE -> this.intakeTemperature;
-			case VIBRATION -> this.vibration;
-			case FREQUENCY -> this.frequency;
-			case POWER_KW -> this.powerKw;
-		};
-	}
-
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.system.WellgateProperties;
 import io.wellgate.telemetry.BulkWriter;
 
@@ -33,6 +34,8 @@ class DemoFleet implements DisposableBean {
 
 	private final BulkWriter writer;
 
+	private final AggregateEngine engine;
+
 	private final DemoWellRepository registry;
 
 	private final Clock clock;
@@ -55,9 +58,10 @@ class DemoFleet implements DisposableBean {
 
 	private volatile FleetGenerator generator;
 
-	DemoFleet(BulkWriter writer, DemoWellRepository registry, Clock clock, WellgateProperties properties,
-			Environment environment) {
+	DemoFleet(BulkWriter writer, DemoWellRepository registry, AggregateEngine engine, Clock clock,
+			WellgateProperties properties, Environment environment) {
 		this.writer = writer;
+		this.engine = engine;
 		this.registry = registry;
 		this.clock = clock;
 		this.settings = properties.demo();
@@ -106,6 +110,9 @@ class DemoFleet implements DisposableBean {
 			}
 			LoadReport report = new HistoryLoader(this.generator, this.writer, this.registry, () -> this.stopping)
 				.load(this.clock.instant(), this.settings.days());
+			// Materialize the history now rather than at the next scheduled refresh: reads are exact
+			// either way, but a month of pending buckets is aggregated on the fly until then.
+			this.engine.refreshAll(null, null, null);
 			this.loaded.complete(report);
 			Duration interval = this.settings.streamInterval();
 			LiveStream stream = new LiveStream(this.generator, this.writer, this.clock, interval, report.upTo(),

@@ -48,6 +48,19 @@ class DemoFleetTests {
 	}
 
 	@Test
+	void theHistoryIsMaterializedAsSoonAsItIsLoaded() {
+		Integer hours = this.jdbc.sql("""
+				SELECT count(*)
+				FROM telemetry_hourly
+				WHERE well_id = ANY(:ids)
+				  AND bucket < date_trunc('hour', now())
+				""").param("ids", this.ids).query(Integer.class).single();
+
+		// One day of history per well: its complete hours are in the aggregate, not left pending.
+		assertThat(hours).isGreaterThanOrEqualTo(2 * 23);
+	}
+
+	@Test
 	void demoWellsAreRegisteredWithNamesFieldsAndPumps() {
 		List<Map<String, Object>> wells = this.jdbc.sql("""
 				SELECT id, name, field, pump_model
