@@ -66,10 +66,6 @@ final class FleetBodies {
 		return columns.toString();
 	}
 
-	static long samplesPerWell(Instant after, Instant upTo) {
-		return Duration.between(first(after), upTo).dividedBy(STEP) + 1;
-	}
-
 	private static Instant first(Instant after) {
 		return Instant.ofEpochMilli((Math.floorDiv(after.toEpochMilli(), STEP.toMillis()) + 1) * STEP.toMillis());
 	}
