@@ -1,0 +1,217 @@
+package io.wellgate.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.demo.DemoWell;
+import io.wellgate.demo.FleetGenerator;
+
+/**
+ * {@code ./mvnw -Pbench verify}: what continuous aggregates buy, side by side. Starts the service,
+ * loads W wells x D days of one-minute telemetry, and writes every figure to
+ * {@code src/bench/results/<date>-<W>x<D>.json} and {@code .md}. See the README's "Benchmark".
+ */
+public final class Benchmark {
+
+	private static final Path RESULTS = Path.of("src", "bench", "results");
+
+	private final BenchSettings settings;
+
+	private final BenchService service;
+
+	private final ServiceHttp http;
+
+	private final long started = System.nanoTime();
+
+	private Benchmark(BenchSettings settings, BenchService service) {
+		this.settings = settings;
+		this.service = service;
+		this.http = new ServiceHttp("http://127.0.0.1:" + service.port());
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchSettings settings = BenchSettings.fromSystemProperties();
+		progress("Benchmark of %d wells x %d days (%,d samples), seed %d, %s", settings.wells(), settings.days(),
+				settings.samples(), settings.seed(), settings.url() == null ? "embedded PostgreSQL" : settings.url());
+		try (BenchService service = BenchService.start(settings)) {
+			new Benchmark(settings, service).run();
+		}
+		// The HTTP client's and the pool's threads would keep Maven waiting otherwise.
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		FleetBodies fleet = new FleetBodies(new FleetGenerator(this.settings.seed(), this.settings.wells()));
+		AggregateEngine engine = this.service.bean(AggregateEngine.class);
+		Ingest ingest = new Ingest(fleet, this.http, this.service.bean(DataSource.class));
+		RefreshProbe refreshProbe = new RefreshProbe(this.settings, this.http, engine);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		Instant split = now.minus(Duration.ofDays(this.settings.firstDays()));
+		Instant oldest = now.minus(Duration.ofDays(this.settings.days()));
+
+		// History in two steps, so that the refresh is measured over D/4 days and over D days.
+		progress("Loading the newest %d days over HTTP", this.settings.firstDays());
+		Ingest.Rate recent = ingest.overHttp(split, now);
+		double firstRefresh = timeMillis(() -> engine.refreshAll(null, null, null));
+		progress("Loaded %,d samples at %,.0f/s; first refresh %.1f s; measuring the refresh of 15 new minutes",
+				recent.samples(), recent.perSecond(), firstRefresh / 1000);
+		List<RefreshProbe.Refresh> refresh = new ArrayList<>();
+		refresh.add(refreshProbe.measure(this.settings.firstDays()));
+		progress("Loading the older %d days over HTTP", this.settings.days() - this.settings.firstDays());
+		Ingest.Rate older = (split.isAfter(oldest)) ? ingest.overHttp(oldest, split) : new Ingest.Rate(0, 0);
+		double catchUpRefresh = timeMillis(() -> engine.refreshAll(null, null, null));
+		progress("Loaded %,d samples at %,.0f/s; catch-up refresh %.1f s", older.samples(), older.perSecond(), catchUpRefresh / 1000);
+		refresh.add(refreshProbe.measure(this.settings.days()));
+		Ingest.Rate http = recent.plus(older);
+		progress("Copying the same rows with a plain COPY");
+		Ingest.Rate copy = ingest.withCopy(oldest, now);
+		progress("COPY: %,.0f rows/s; HTTP: %,.0f samples/s", copy.perSecond(), http.perSecond());
+		Report.Ingestion ingestion = new Report.Ingestion(http, copy, http.perSecond(), copy.perSecond(),
+				http.perSecond() / copy.perSecond(), firstRefresh, catchUpRefresh);
+
+		List<String> wells = fleet.wells().stream().map(DemoWell::id).toList();
+		Reads reads = new Reads(this.service, this.http, wells);
+		List<ReadCase> cases = reads.cases();
+		warmUp(cases);
+		List<Report.ReadResult> results = new ArrayList<>();
+		for (ReadCase read : cases) {
+			results.add(measure(read));
+		}
+
+		Map<String, HttpRequest> dashboard = new LinkedHashMap<>();
+		cases.stream().filter(c -> c.name().startsWith("one well") || c.name().contains("ranking"))
+			.forEach(c -> dashboard.put(c.name(), c.http()));
+		progress("Dashboard load: %s at once", dashboard.keySet());
+		DashboardLoad.Result dashboardLoad = new DashboardLoad(this.http, dashboard).measure();
+		progress("Throughput: %d clients in a second JVM", Throughput.CLIENTS);
+		Throughput.Result throughput = Throughput.measure(this.http.base(), dashboardBodies(wells.get(0)));
+		progress("%,.0f requests/s", throughput.requestsPerSecond());
+
+		Report.Statements statements = countStatements(dashboard);
+		Report report = new Report(LocalDate.now(ZoneOffset.UTC).toString(), machine(), new Report.Fleet(this.settings.wells(),
+				this.settings.days(), this.settings.seed(), this.settings.samples()), ingestion, results, dashboardLoad,
+				throughput, refresh, statements, memory(), (System.nanoTime() - this.started) / 60e9);
+		write(report);
+	}
+
+	/** Several hundred of every request and read before anything is timed: the first ones run interpreted. */
+	private void warmUp(List<ReadCase> cases) throws Exception {
+		progress("Warming up");
+		for (ReadCase read : cases) {
+			int rounds = read.rawStopwatch() == Stopwatch.FAST ? 300 : 10;
+			for (int i = 0; i < rounds; i++) {
+				this.http.send(read.http());
+				read.aggregates().run();
+			}
+		}
+	}
+
+	private Report.ReadResult measure(ReadCase read) throws Exception {
+		int rows = read.raw().rows();
+		int aggregateRows = read.aggregates().rows();
+		if (rows != aggregateRows) {
+			progress("WARNING: %s: the raw read returned %d rows, the aggregate read %d", read.name(), rows, aggregateRows);
+		}
+		Timing raw = read.rawStopwatch().time(read.raw());
+		Timing aggregates = Stopwatch.FAST.time(read.aggregates());
+		Timing http = Stopwatch.FAST.time(() -> this.http.send(read.http()));
+		progress("%-32s raw %8s  aggregates %7s  HTTP %7s ms (p50)", read.name(), Markdown.ms(raw.p50()),
+				Markdown.ms(aggregates.p50()), Markdown.ms(http.p50()));
+		return new Report.ReadResult(read.name(), rows, aggregateRows, raw, aggregates, http, raw.p50() / aggregates.p50(),
+				read.target());
+	}
+
+	/** The dashboard's queries as request bodies for the load client. */
+	private static List<String> dashboardBodies(String well) {
+		Map<String, Object> id = Map.of("id", well);
+		return List.of(ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.HOURLY_FIELDS), id),
+				ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.DAILY_FIELDS), id),
+				ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.PERFORMANCE_FIELDS), id),
+				ServiceHttp.graphqlBody(GraphQlDocuments.RANKING, Map.of()));
+	}
+
+	/** Statements one request runs: a fleet page of 10 wells against one of every well, and each dashboard query. */
+	private Report.Statements countStatements(Map<String, HttpRequest> dashboard) {
+		StatementCounter counter = this.service.statements();
+		Map<Integer, Long> pages = new LinkedHashMap<>();
+		for (int first : List.of(Math.min(10, this.settings.wells()), this.settings.wells())) {
+			HttpRequest page = this.http.graphql(GraphQlDocuments.FLEET_PAGE, Map.of("first", first));
+			this.http.send(page);
+			long before = counter.count();
+			this.http.send(page);
+			pages.put(first, counter.count() - before);
+		}
+		Map<String, Long> perQuery = new LinkedHashMap<>();
+		dashboard.forEach((name, request) -> {
+			long before = counter.count();
+			this.http.send(request);
+			perQuery.put(name, counter.count() - before);
+		});
+		progress("Statements per fleet page %s, per dashboard query %s", pages, perQuery);
+		return new Report.Statements(pages, perQuery);
+	}
+
+	private Report.Machine machine() throws Exception {
+		String postgres = this.service.jdbc().sql("SHOW server_version").query(String.class).single();
+		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+			.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+		return new Report.Machine(Runtime.getRuntime().availableProcessors(), procKb("/proc/meminfo", "MemTotal:") / 1024.0 / 1024,
+				cpu, System.getProperty("java.version"), postgres,
+				this.settings.url() == null ? "embedded, fsync on" : this.settings.url());
+	}
+
+	/** The service's memory: it runs in this JVM; the embedded PostgreSQL is a process of its own. */
+	private static Report.Memory memory() throws Exception {
+		System.gc();
+		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		return new Report.Memory(heap.getUsed() / 1048576.0, heap.getMax() / 1048576.0,
+				procKb("/proc/self/status", "VmRSS:") / 1024.0);
+	}
+
+	private static long procKb(String file, String key) throws Exception {
+		return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+			.mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
+	}
+
+	private void write(Report report) throws Exception {
+		Files.createDirectories(RESULTS);
+		String name = "%s-%dx%d".formatted(report.date(), this.settings.wells(), this.settings.days());
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Files.writeString(RESULTS.resolve(name + ".json"), json.writeValueAsString(report) + "\n");
+		String markdown = Markdown.render(report);
+		Files.writeString(RESULTS.resolve(name + ".md"), markdown);
+		System.out.println();
+		System.out.println(markdown);
+		progress("Written to %s.{json,md}", RESULTS.resolve(name));
+	}
+
+	private static double timeMillis(Runnable task) {
+		long started = System.nanoTime();
+		task.run();
+		return (System.nanoTime() - started) / 1e6;
+	}
+
+	private static void progress(String format, Object... args) {
+		System.out.println("[bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + format.formatted(args));
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.wellgate.bench;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import io.wellgate.demo.DemoWell;
+
+/**
+ * Writes the fleet's rows, one well (one request, one transaction) at a time: over HTTP through
+ * the service's bulk path, or with a plain {@code COPY} into an unindexed scratch table, the
+ * physical limit the bulk path is held against. Only the sending is timed; each body is
+ * rendered beforehand, so the generator's speed does not count for either side.
+ */
+final class Ingest {
+
+	private final FleetBodies bodies;
+
+	private final ServiceHttp http;
+
+	private final DataSource dataSource;
+
+	Ingest(FleetBodies bodies, ServiceHttp http, DataSource dataSource) {
+		this.bodies = bodies;
+		this.http = http;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * @param samples rows written
+	 * @param nanos time spent writing (rendering excluded)
+	 */
+	record Rate(long samples, long nanos) {
+
+		double perSecond() {
+			return this.samples / (this.nanos / 1e9);
+		}
+
+		Rate plus(Rate other) {
+			return new Rate(this.samples + other.samples, this.nanos + other.nanos);
+		}
+
+	}
+
+	/** Every well's samples at each minute of {@code (after, upTo]} through {@code POST /api/v1/telemetry}. */
+	Rate overHttp(Instant after, Instant upTo) {
+		long samples = 0;
+		long nanos = 0;
+		for (DemoWell well : this.bodies.wells()) {
+			HttpRequest request = this.http.ingest(this.bodies.ndjson(well, after, upTo));
+			long started = System.nanoTime();
+			String answer = this.http.send(request);
+			nanos += System.nanoTime() - started;
+			samples += Long.parseLong(answer.replaceAll("\\D", ""));
+		}
+		return new Rate(samples, nanos);
+	}
+
+	/** The same rows with {@code COPY} into {@code scratch (LIKE esp_telemetry)}, dropped afterwards. */
+	Rate withCopy(Instant after, Instant upTo) throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			connection.createStatement().execute("DROP TABLE IF EXISTS scratch");
+			connection.createStatement().execute("CREATE TABLE scratch (LIKE esp_telemetry)");
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			String sql = "COPY scratch (" + FleetBodies.csvColumns() + ") FROM STDIN (FORMAT csv)";
+			long samples = 0;
+			long nanos = 0;
+			for (DemoWell well : this.bodies.wells()) {
+				byte[] csv = this.bodies.csv(well, after, upTo);
+				long started = System.nanoTime();
+				samples += copy.copyIn(sql, new ByteArrayInputStream(csv));
+				nanos += System.nanoTime() - started;
+			}
+			connection.createStatement().execute("DROP TABLE scratch");
+			return new Rate(samples, nanos);
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.wellgate.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured; written as JSON and rendered as the markdown table.
+ */
+record Report(String date, Machine machine, Fleet fleet, Ingestion ingestion, List<ReadResult> reads,
+		DashboardLoad.Result dashboard, Throughput.Result throughput, List<RefreshProbe.Refresh> refresh,
+		Statements statements, Memory memory, double minutes) {
+
+	/** @param database "embedded" or the JDBC URL */
+	record Machine(int cores, double memoryGiB, String cpu, String java, String postgres, String database) {
+	}
+
+	record Fleet(int wells, int days, long seed, long samples) {
+	}
+
+	/**
+	 * @param http the bulk endpoint, one NDJSON request per well
+	 * @param copy a plain COPY of the same rows into an unindexed table
+	 * @param firstRefreshMillis materializing the first D/4 days, all aggregates
+	 * @param catchUpRefreshMillis materializing the older history loaded afterwards
+	 */
+	record Ingestion(Ingest.Rate http, Ingest.Rate copy, double httpPerSecond, double copyPerSecond,
+			double ratio, double firstRefreshMillis, double catchUpRefreshMillis) {
+	}
+
+	/**
+	 * @param rows what the raw read returned, and the aggregate read (they must agree)
+	 * @param ratio raw p50 / aggregates p50
+	 */
+	record ReadResult(String name, int rows, int aggregateRows, Timing raw, Timing aggregates, Timing http,
+			double ratio, ReadCase.Target target) {
+	}
+
+	/**
+	 * @param fleetPage statements for {@link GraphQlDocuments#FLEET_PAGE} per page size
+	 * @param dashboard statements for each dashboard query
+	 */
+	record Statements(Map<Integer, Long> fleetPage, Map<String, Long> dashboard) {
+	}
+
+	record Memory(double heapUsedMiB, double heapMaxMiB, double rssMiB) {
+	}
+
+}
