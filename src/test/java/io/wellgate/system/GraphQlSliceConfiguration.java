@@ -1,0 +1,25 @@
+package io.wellgate.system;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @GraphQlTest} slice needs besides its controller: the real database (the test
+ * run's embedded PostgreSQL, or the configured one), its schema, and wellgate's GraphQL runtime
+ * (scalars, federation, error mapping). Import it with the controller's own collaborators.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WellgateProperties.class)
+@Import({ EmbeddedPostgresConfiguration.class, GraphQlConfiguration.class, ClockConfiguration.class })
+@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, LiquibaseAutoConfiguration.class })
+public class GraphQlSliceConfiguration {
+
+}
