@@ -3,17 +3,22 @@ package io.wellgate.aggregate;
 import org.junit.jupiter.api.Test;
 
 import io.wellgate.system.GraphQlSliceConfiguration;
+import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
  * Slice test of {@link AggregateController}'s status query over a real database.
  */
-@GraphQlTest(AggregateController.class)
-@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class })
+// The federation schema needs Well's entity mapping, so WellController comes along.
+@GraphQlTest(controllers = AggregateController.class, includeFilters = @Filter(type = FilterType.REGEX,
+		pattern = "io\\.wellgate\\.well\\.WellController"))
+@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, WellRepository.class })
 class AggregateControllerTests {
 
 	@Autowired

@@ -8,6 +8,8 @@ import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -15,7 +17,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /**
  * Slice test of {@link FleetController} over a real database: the fleet reads' arguments.
  */
-@GraphQlTest(FleetController.class)
+// The federation schema needs Well's entity mapping, so WellController comes along.
+@GraphQlTest(controllers = FleetController.class, includeFilters = @Filter(type = FilterType.REGEX,
+		pattern = "io\\.wellgate\\.well\\.WellController"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, PerformanceQueries.class, DiagnosticQueries.class,
 		Windows.class, WellRepository.class })
 class FleetControllerTests {
