@@ -111,6 +111,10 @@ public class AggregateEngine {
 		if (!Boolean.TRUE.equals(locked)) {
 			return new RefreshResult(name, false, 0, 0, null, (System.nanoTime() - started) / 1e6);
 		}
+		// A refresh writes only derived data, atomically with the log rows it consumes: if a crash
+		// loses its commit, the log rows are back and the next refresh redoes it. So its commit
+		// need not wait for the disk.
+		this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
 		State state = this.jdbc.sql("""
 				SELECT watermark = '-infinity' AS first,
 				       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,

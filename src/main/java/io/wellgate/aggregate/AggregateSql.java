@@ -15,8 +15,9 @@ final class AggregateSql {
 
 	/**
 	 * Consumes the aggregate's invalidation log into {@code refresh_buckets}: every (well, bucket)
-	 * below the new watermark {@code :watermark} that a logged change touched. What a logged change
-	 * touched above the new watermark is logged again, for a later refresh.
+	 * below the new watermark {@code :watermark} that a logged change touched. What logged changes
+	 * touched above the new watermark is logged again for a later refresh, as one row per well
+	 * (the span of them all), so that rows kept refresh after refresh do not pile up.
 	 */
 	String consumeInvalidations() {
 		return """
@@ -27,9 +28,10 @@ final class AggregateSql {
 				),
 				kept AS (
 				    INSERT INTO aggregate_invalidations (aggregate, well_id, lo, hi)
-				    SELECT :name, well_id, greatest(lo, :watermark), hi
+				    SELECT :name, well_id, greatest(min(lo), :watermark), max(hi)
 				    FROM consumed
 				    WHERE hi >= :watermark
+				    GROUP BY well_id
 				)
 				INSERT INTO refresh_buckets (well_id, bucket)
 				SELECT DISTINCT c.well_id, b.bucket

@@ -92,6 +92,23 @@ class AggregateEngineTests {
 	}
 
 	@Test
+	void changesPastTheWatermarkAreKeptAsOneLogRowPerWell() {
+		Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+		for (int i = 0; i < 3; i++) {
+			write(this.a, today.plusSeconds(i), 1, 1.0);
+			this.engine.refresh(AggregateDefinitions.TELEMETRY_DAILY, null, null);
+		}
+
+		// Today is past the daily watermark: its changes wait for the day to end, in one row.
+		assertThat(this.jdbc.sql("""
+				SELECT count(*)
+				FROM aggregate_invalidations
+				WHERE aggregate = 'telemetry_daily' AND well_id = :w
+				""").param("w", this.a).query(Integer.class).single()).isEqualTo(1);
+		assertExact(this.a);
+	}
+
+	@Test
 	void aRefreshRunningElsewhereIsNotRunTwice() throws Exception {
 		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
 			other.setAutoCommit(false);
