@@ -1,6 +1,7 @@
 package io.wellgate.analytics;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
@@ -89,8 +90,8 @@ public class PerformanceQueries {
 		Window.Aligned aligned = align(window);
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.fleetSummaries)
 				: this.jdbc.sql(this.summaries).param("wells", wells.toArray(String[]::new));
-		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), java.time.ZoneOffset.UTC);
-		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), java.time.ZoneOffset.UTC);
+		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
+		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
 		return statement.param("from", aligned.from())
 			.param("to", aligned.to())
 			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),

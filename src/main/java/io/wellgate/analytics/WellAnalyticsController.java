@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -120,7 +121,7 @@ class WellAnalyticsController {
 	private static Map<Window, Set<String>> byWindow(Set<WellWindow> keys) {
 		return keys.stream()
 			.collect(Collectors.groupingBy(WellWindow::window, LinkedHashMap::new,
-					Collectors.mapping(WellWindow::wellId, Collectors.toCollection(java.util.TreeSet::new))));
+					Collectors.mapping(WellWindow::wellId, Collectors.toCollection(TreeSet::new))));
 	}
 
 }

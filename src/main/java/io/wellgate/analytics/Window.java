@@ -1,6 +1,7 @@
 package io.wellgate.analytics;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import io.wellgate.aggregate.AggregateDefinition;
 import io.wellgate.aggregate.AggregateEngine;
@@ -15,7 +16,7 @@ public record Window(Instant from, Instant to) {
 		return new Aligned(AggregateEngine.ceil(definition, this.from), AggregateEngine.ceil(definition, this.to));
 	}
 
-	record Aligned(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+	record Aligned(OffsetDateTime from, OffsetDateTime to) {
 	}
 
 }

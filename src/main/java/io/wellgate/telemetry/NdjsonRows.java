@@ -3,6 +3,7 @@ package io.wellgate.telemetry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -74,7 +75,7 @@ final class NdjsonRows implements RowSource {
 		catch (JacksonException ex) {
 			return ParsedRow.unreadable(line, null, "is not valid JSON: " + ex.getOriginalMessage());
 		}
-		return new ParsedRow(line, values, false, java.util.List.of());
+		return new ParsedRow(line, values, false, List.of());
 	}
 
 	private static Object value(JsonParser parser, JsonToken token) {

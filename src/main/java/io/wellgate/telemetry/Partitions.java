@@ -1,5 +1,6 @@
 package io.wellgate.telemetry;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,7 +58,7 @@ public class Partitions {
 		if (days.isEmpty()) {
 			return 0;
 		}
-		java.sql.Date[] array = days.stream().sorted().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new);
+		Date[] array = days.stream().sorted().map(Date::valueOf).toArray(Date[]::new);
 		Integer created = this.ownTransaction.execute(status -> this.jdbc
 			.sql("SELECT wellgate_ensure_daily_partitions(:table, :days)")
 			.param("table", table)

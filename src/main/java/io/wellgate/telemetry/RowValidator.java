@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,7 +48,7 @@ final class RowValidator {
 		if (!errors.isEmpty()) {
 			return errors;
 		}
-		java.util.Arrays.fill(values, null);
+		Arrays.fill(values, null);
 		for (Map.Entry<String, Object> entry : row.values().entrySet()) {
 			Integer position = this.positions.get(entry.getKey());
 			if (position == null) {

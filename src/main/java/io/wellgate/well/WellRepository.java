@@ -1,5 +1,6 @@
 package io.wellgate.well;
 
+import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class WellRepository {
 				WHERE id > coalesce(:after, '')
 				ORDER BY id
 				LIMIT :limit
-				""").param("after", afterId, java.sql.Types.VARCHAR).param("limit", limit).query(Well.class).list();
+				""").param("after", afterId, Types.VARCHAR).param("limit", limit).query(Well.class).list();
 	}
 
 }
