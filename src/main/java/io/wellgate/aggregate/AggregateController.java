@@ -19,13 +19,16 @@ class AggregateController {
 
 	private final AggregateEngine engine;
 
-	AggregateController(AggregateEngine engine) {
+	private final AggregateStatuses statuses;
+
+	AggregateController(AggregateEngine engine, AggregateStatuses statuses) {
 		this.engine = engine;
+		this.statuses = statuses;
 	}
 
 	@QueryMapping
 	List<AggregateStatus> aggregateStatus() {
-		return this.engine.status();
+		return this.statuses.list();
 	}
 
 	@MutationMapping
@@ -43,7 +46,7 @@ class AggregateController {
 			throw new BadArgumentException("from", "must be before to");
 		}
 		this.engine.refreshAll(aggregate, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-		return this.engine.status()
+		return this.statuses.list()
 			.stream()
 			.filter(status -> aggregate == null || status.name().equals(aggregate))
 			.toList();

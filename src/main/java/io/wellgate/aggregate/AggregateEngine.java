@@ -186,35 +186,6 @@ public class AggregateEngine {
 		return results;
 	}
 
-	public List<AggregateStatus> status() {
-		Map<String, Double> newest = new LinkedHashMap<>();
-		for (AggregateDefinition definition : this.definitions.values()) {
-			newest.computeIfAbsent(definition.source(), source -> this.jdbc
-				.sql("SELECT extract(epoch FROM max(time)) FROM " + source)
-				.query(Double.class)
-				.optional()
-				.orElse(null));
-		}
-		return this.jdbc.sql("""
-				SELECT s.name, s.source,
-				       CASE WHEN s.watermark = '-infinity' THEN NULL ELSE s.watermark END AS watermark,
-				       (SELECT count(*)
-				        FROM aggregate_invalidations i
-				        WHERE i.aggregate = s.name AND i.lo < s.watermark) AS pending,
-				       s.last_refresh_at, s.last_refresh_millis, s.last_refresh_outcome
-				FROM aggregate_state s
-				ORDER BY s.name
-				""").query((rs, i) -> {
-			OffsetDateTime watermark = rs.getObject("watermark", OffsetDateTime.class);
-			Double newestRaw = newest.get(rs.getString("source"));
-			Double lag = (watermark == null || newestRaw == null) ? null
-					: Math.max(0, newestRaw - watermark.toEpochSecond());
-			Double millis = rs.getObject("last_refresh_millis", Double.class);
-			return new AggregateStatus(rs.getString("name"), watermark, lag, rs.getInt("pending"),
-					rs.getObject("last_refresh_at", OffsetDateTime.class), millis, rs.getString("last_refresh_outcome"));
-		}).list().stream().filter(s -> this.definitions.containsKey(s.name())).toList();
-	}
-
 	/**
 	 * The SQL of an exact bucket read: rows of {@code (well_id, bucket, parts...)} for buckets
 	 * starting in {@code [:from, :to)} (aligned with {@link #ceil}), for {@code :wells} (a text

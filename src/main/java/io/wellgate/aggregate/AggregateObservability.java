@@ -22,14 +22,17 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 
 	private final AggregateEngine engine;
 
-	AggregateObservability(AggregateEngine engine) {
+	private final AggregateStatuses statuses;
+
+	AggregateObservability(AggregateEngine engine, AggregateStatuses statuses) {
 		this.engine = engine;
+		this.statuses = statuses;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		for (AggregateStatus status : this.engine.status()) {
+		for (AggregateStatus status : this.statuses.list()) {
 			Map<String, Object> one = new LinkedHashMap<>();
 			one.put("watermark", String.valueOf(status.watermark()));
 			one.put("lagSeconds", status.lagSeconds());
@@ -54,7 +57,7 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 
 	private void gauge(MeterRegistry registry, String name, String unit, String aggregate,
 			ToDoubleFunction<AggregateStatus> value) {
-		Gauge.builder(name, this, self -> self.engine.status()
+		Gauge.builder(name, this, self -> self.statuses.list()
 			.stream()
 			.filter(s -> s.name().equals(aggregate))
 			.mapToDouble(value)

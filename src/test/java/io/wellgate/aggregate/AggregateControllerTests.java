@@ -18,7 +18,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 // The federation schema needs Well's entity mapping, so WellController comes along.
 @GraphQlTest(controllers = AggregateController.class, includeFilters = @Filter(type = FilterType.REGEX,
 		pattern = "io\\.wellgate\\.well\\.WellController"))
-@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, WellRepository.class })
+@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, AggregateStatuses.class, WellRepository.class })
 class AggregateControllerTests {
 
 	@Autowired
