@@ -75,14 +75,11 @@ class EmbeddedPostgresConfiguration {
 
 		private final EmbeddedPostgres postgres;
 
-		private final boolean fresh;
-
 		private int users;
 
-		private EmbeddedDatabase(String key, EmbeddedPostgres postgres, boolean fresh) {
+		private EmbeddedDatabase(String key, EmbeddedPostgres postgres) {
 			this.key = key;
 			this.postgres = postgres;
-			this.fresh = fresh;
 		}
 
 		static synchronized EmbeddedDatabase acquire(WellgateProperties.Embedded settings) {
@@ -105,10 +102,8 @@ class EmbeddedPostgresConfiguration {
 				if (port > 0) {
 					builder.setPort(port);
 				}
-				boolean fresh = true;
 				if (!dataDir.isEmpty()) {
 					Path dir = Path.of(dataDir);
-					fresh = !Files.exists(dir.resolve("PG_VERSION"));
 					Files.createDirectories(dir);
 					// Spring stops this server when it closes the context, after the last write; zonky's
 					// own JVM hook would stop it in parallel with that and cut in-flight writes.
@@ -122,7 +117,7 @@ class EmbeddedPostgresConfiguration {
 				EmbeddedPostgres postgres = builder.start();
 				log.info("Embedded PostgreSQL started on port {}, data in {}", postgres.getPort(),
 						dataDir.isEmpty() ? "a temporary directory" : dataDir);
-				return new EmbeddedDatabase(dataDir, postgres, fresh);
+				return new EmbeddedDatabase(dataDir, postgres);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Could not start the embedded PostgreSQL in '" + dataDir + "'", ex);
@@ -131,11 +126,6 @@ class EmbeddedPostgresConfiguration {
 
 		String jdbcUrl() {
 			return this.postgres.getJdbcUrl("postgres", "postgres");
-		}
-
-		/** Whether this server's data directory was created by this start. */
-		boolean fresh() {
-			return this.fresh;
 		}
 
 		void release() throws IOException {
