@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,10 @@ public class AggregateEngine {
 
 	private final Map<String, AggregateSql> sql = new LinkedHashMap<>();
 
+	// A watermark each aggregate is known to have reached: raised after a refresh commits, never
+	// above the stored one (only a rebuild lowers that, before any read, in the constructor).
+	private final Map<String, OffsetDateTime> reached = new ConcurrentHashMap<>();
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
@@ -56,6 +61,10 @@ public class AggregateEngine {
 			this.sql.put(definition.name(), new AggregateSql(definition));
 		}
 		this.definitions.values().forEach(this::register);
+		this.jdbc.sql("SELECT name, watermark FROM aggregate_state WHERE watermark > '-infinity'")
+			.query((rs, i) -> Map.entry(rs.getString("name"), rs.getObject("watermark", OffsetDateTime.class)))
+			.list()
+			.forEach(entry -> this.reached.put(entry.getKey(), entry.getValue()));
 	}
 
 	public List<AggregateDefinition> definitions() {
@@ -82,6 +91,7 @@ public class AggregateEngine {
 		try {
 			RefreshResult result = this.transaction.execute(status -> refreshInTransaction(definition, from, to, started));
 			if (result.ran()) {
+				this.reached.merge(name, result.watermark(), (known, now) -> now.isAfter(known) ? now : known);
 				log.debug("Refreshed {}: {}", name, result.outcome());
 			}
 			return result;
@@ -189,11 +199,23 @@ public class AggregateEngine {
 	/**
 	 * The SQL of an exact bucket read: rows of {@code (well_id, bucket, parts...)} for buckets
 	 * starting in {@code [:from, :to)} (aligned with {@link #ceil}), for {@code :wells} (a text
-	 * array) or for all wells.
+	 * array) or for all wells; {@code :tail} is {@link #tailFrom}.
 	 */
 	public String exactBuckets(String name, boolean allWells) {
 		definition(name);
 		return this.sql.get(name).exactBuckets(allWells);
+	}
+
+	/**
+	 * The {@code :tail} of an {@link #exactBuckets exact read} starting at {@code from}: where
+	 * its raw tail may start at the earliest, {@code from} or a watermark the aggregate is known to
+	 * have reached, whichever is later. The read still takes the stored watermark as the tail's
+	 * start; this bound only lets the cached plan skip the raw partitions below it.
+	 */
+	public OffsetDateTime tailFrom(String name, OffsetDateTime from) {
+		definition(name);
+		OffsetDateTime reached = this.reached.get(name);
+		return (reached == null || reached.isBefore(from)) ? from : reached;
 	}
 
 	/** The start of the bucket that contains {@code instant}. */

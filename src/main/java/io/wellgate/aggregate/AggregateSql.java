@@ -84,15 +84,21 @@ final class AggregateSql {
 				SELECT b.well_id, b.bucket, %3$s
 				FROM (SELECT DISTINCT well_id, bucket FROM refresh_buckets) b
 				%4$s
-				""".formatted(this.definition.name(), this.definition.columns(), prefixed("a."), aggregateOf("b"));
+				""".formatted(this.definition.name(), this.definition.columns(), prefixed("a."), aggregateOf("b", ""));
 	}
 
 	/**
 	 * Every bucket with a start in {@code [:from, :to)} (both aligned), for the wells in
 	 * {@code :wells} or for all wells, exactly as a {@code GROUP BY} over the raw rows would give it
 	 * now: materialized buckets where nothing is pending, and aggregation on the fly over pending
-	 * buckets and over the tail past the watermark. One statement, so one snapshot; the watermark
-	 * is a scalar subquery so that partitions before it are pruned at run time.
+	 * buckets and over the tail past the watermark. One statement, so one snapshot.
+	 * <p>
+	 * The statement runs as a cached generic plan, and such a plan sets up a scan of every raw
+	 * partition that parameters cannot rule out before it runs, whether it reads it or not. So
+	 * every raw read is also bounded by parameters: the pending buckets by the window, and the
+	 * tail by {@code :tail}, a bound at or below the watermark that the engine knows (see
+	 * {@link AggregateEngine#tailFrom}). The watermark itself is a scalar subquery, read in the
+	 * statement's snapshot.
 	 */
 	String exactBuckets(boolean allWells) {
 		String wellsOf = allWells ? "" : "AND %s = ANY(:wells)";
@@ -120,6 +126,7 @@ final class AggregateSql {
 				       %6$s
 				FROM %10$s r
 				WHERE r.time >= greatest(CAST(:from AS timestamptz), %3$s)
+				  AND r.time >= :tail
 				  AND r.time < :to
 				  %11$s
 				GROUP BY r.well_id, 2
@@ -130,11 +137,15 @@ final class AggregateSql {
 				""".formatted(this.definition.name(), this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"),
 				watermark, this.definition.interval(), prefixed("m."), this.definition.expressions(),
 				wellsOf.formatted("l.well_id"), wellsOf.formatted("m.well_id"), this.definition.bucketOf("r.time"),
-				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."), aggregateOf("p"));
+				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."),
+				aggregateOf("p", "AND r.time >= :from AND r.time < :to"));
 	}
 
-	/** The lateral aggregation of one bucket of {@code alias}, named {@code a}, empty buckets left out. */
-	private String aggregateOf(String alias) {
+	/**
+	 * The lateral aggregation of one bucket of {@code alias}, named {@code a}, empty buckets left
+	 * out; {@code bounds} may narrow the raw rows further by parameters.
+	 */
+	private String aggregateOf(String alias, String bounds) {
 		return """
 				CROSS JOIN LATERAL (
 				    SELECT count(*) AS bucket_rows,
@@ -143,9 +154,10 @@ final class AggregateSql {
 				    WHERE r.well_id = %3$s.well_id
 				      AND r.time >= %3$s.bucket
 				      AND r.time < %3$s.bucket + %4$s
+				      %5$s
 				) a
 				WHERE a.bucket_rows > 0""".formatted(this.definition.expressions(), this.definition.source(), alias,
-				this.definition.interval());
+				this.definition.interval(), bounds);
 	}
 
 	private String prefixed(String alias) {

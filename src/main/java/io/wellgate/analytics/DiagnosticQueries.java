@@ -46,7 +46,10 @@ public class DiagnosticQueries {
 		Window.Aligned aligned = window.align(this.engine.definition(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY));
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.all)
 				: this.jdbc.sql(this.some).param("wells", wells.toArray(String[]::new));
-		return statement.param("from", aligned.from()).param("to", aligned.to()).query((rs, i) -> {
+		return statement.param("from", aligned.from())
+			.param("to", aligned.to())
+			.param("tail", this.engine.tailFrom(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, aligned.from()))
+			.query((rs, i) -> {
 			List<DiagnosticSummary.TypeCount> types = new ArrayList<>();
 			for (DiagnosisType type : DiagnosisType.values()) {
 				int count = rs.getInt("type_" + type.name().toLowerCase());

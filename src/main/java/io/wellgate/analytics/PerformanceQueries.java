@@ -76,6 +76,7 @@ public class PerformanceQueries {
 			.param("wells", wells.toArray(String[]::new))
 			.param("from", aligned.from())
 			.param("to", aligned.to())
+			.param("tail", this.engine.tailFrom(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, aligned.from()))
 			.query((rs, i) -> new Performance(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 					rs.getInt("samples"), TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
 					rs.getInt("anomalies")))
@@ -94,6 +95,7 @@ public class PerformanceQueries {
 		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
 		return statement.param("from", aligned.from())
 			.param("to", aligned.to())
+			.param("tail", this.engine.tailFrom(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, aligned.from()))
 			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),
 					TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"), rs.getInt("anomalies")))
 			.list();

@@ -56,6 +56,7 @@ public class TelemetryQueries {
 			.param("wells", wells.toArray(String[]::new))
 			.param("from", aligned.from())
 			.param("to", aligned.to())
+			.param("tail", this.engine.tailFrom(AggregateDefinitions.TELEMETRY_HOURLY, aligned.from()))
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Range> ranges = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
@@ -75,6 +76,7 @@ public class TelemetryQueries {
 			.param("wells", wells.toArray(String[]::new))
 			.param("from", aligned.from())
 			.param("to", aligned.to())
+			.param("tail", this.engine.tailFrom(AggregateDefinitions.TELEMETRY_DAILY, aligned.from()))
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Distribution> distributions = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
