@@ -112,63 +112,53 @@ public class AggregateEngine {
 
 	private RefreshResult refreshInTransaction(AggregateDefinition definition, Instant from, Instant to, long started) {
 		String name = definition.name();
-		AggregateSql statements = this.sql.get(name);
-		// Several instances may share the database: one refresh of an aggregate at a time.
-		Boolean locked = this.jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('wellgate.refresh.' || :name))")
-			.param("name", name)
-			.query(Boolean.class)
-			.single();
-		if (!Boolean.TRUE.equals(locked)) {
-			return new RefreshResult(name, false, 0, 0, null, (System.nanoTime() - started) / 1e6);
-		}
-		// A refresh writes only derived data, atomically with the log rows it consumes: if a crash
-		// loses its commit, the log rows are back and the next refresh redoes it. So its commit
-		// need not wait for the disk.
-		this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
+		// Several instances may share the database: one refresh of an aggregate at a time. No row
+		// means another refresh holds the lock. A refresh writes only derived data, atomically with
+		// the log rows it consumes: if a crash loses its commit, the log rows are back and the next
+		// refresh redoes it, so its commit need not wait for the disk.
 		State state = this.jdbc.sql("""
 				SELECT watermark = '-infinity' AS first,
 				       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
-				       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon
+				       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon,
+				       set_config('synchronous_commit', 'off', true)
 				FROM aggregate_state
 				WHERE name = :name
+				  AND pg_try_advisory_xact_lock(hashtext('wellgate.refresh.' || :name))
 				FOR UPDATE
 				""").param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
 					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
-			.single();
+			.optional()
+			.orElse(null);
+		if (state == null) {
+			return new RefreshResult(name, false, 0, 0, null, (System.nanoTime() - started) / 1e6);
+		}
 		OffsetDateTime previous = state.watermark();
 		OffsetDateTime watermark = floor(definition, this.clock.instant());
 		if (previous != null && previous.isAfter(watermark)) {
 			watermark = previous;
 		}
-		this.jdbc.sql("""
-				CREATE TEMP TABLE IF NOT EXISTS refresh_buckets (
-				    well_id  text        NOT NULL,
-				    bucket   timestamptz NOT NULL
-				) ON COMMIT DELETE ROWS
-				""").update();
-		this.jdbc.sql(statements.consumeInvalidations()).param("name", name).param("watermark", watermark).update();
+		// Raw buckets to add: all of them below the watermark on a first build, a requested range
+		// (capped at the watermark) otherwise, or none.
+		OffsetDateTime rangeFrom = watermark;
+		OffsetDateTime rangeTo = watermark;
 		if (state.first()) {
-			this.jdbc.sql(statements.addRawBuckets()).param("from", BEGINNING).param("to", watermark).update();
+			rangeFrom = BEGINNING;
 		}
-		if (from != null && to != null) {
+		else if (from != null && to != null) {
 			OffsetDateTime rangeEnd = ceil(definition, to);
-			this.jdbc.sql(statements.addRawBuckets())
-				.param("from", ceil(definition, from))
-				.param("to", rangeEnd.isBefore(watermark) ? rangeEnd : watermark)
-				.update();
+			rangeFrom = ceil(definition, from);
+			rangeTo = rangeEnd.isBefore(watermark) ? rangeEnd : watermark;
 		}
-		if (state.horizon() != null) {
-			this.jdbc.sql(statements.protectRetainedBuckets()).param("horizon", state.horizon()).update();
-		}
-		int deleted = 0;
-		int written = 0;
-		// Most refreshes of a daily aggregate find only changes to today, which stays in the tail.
-		if (this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM refresh_buckets)").query(Boolean.class).single()) {
-			deleted = this.jdbc.sql(statements.deleteBuckets()).update();
-			written = this.jdbc.sql(statements.insertBuckets()).update();
-		}
+		int[] counts = this.jdbc.sql(this.sql.get(name).refresh())
+			.param("name", name)
+			.param("watermark", watermark)
+			.param("rangeFrom", rangeFrom)
+			.param("rangeTo", rangeTo)
+			.param("horizon", (state.horizon() != null) ? state.horizon() : BEGINNING)
+			.query((rs, i) -> new int[] { rs.getInt("written"), rs.getInt("replaced") })
+			.single();
 		double millis = (System.nanoTime() - started) / 1e6;
-		RefreshResult result = new RefreshResult(name, true, deleted, written, watermark, millis);
+		RefreshResult result = new RefreshResult(name, true, counts[1], counts[0], watermark, millis);
 		this.jdbc.sql("""
 				UPDATE aggregate_state
 				SET watermark = :watermark,

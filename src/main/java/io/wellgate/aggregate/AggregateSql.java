@@ -14,12 +14,26 @@ final class AggregateSql {
 	}
 
 	/**
-	 * Consumes the aggregate's invalidation log into {@code refresh_buckets}: every (well, bucket)
-	 * below the new watermark {@code :watermark} that a logged change touched. What logged changes
-	 * touched above the new watermark is logged again for a later refresh, as one row per well
-	 * (the span of them all), so that rows kept refresh after refresh do not pile up.
+	 * One incremental refresh, as one statement, so one snapshot and one round trip:
+	 * <ol>
+	 * <li>consumes the aggregate's invalidation log; what logged changes touched at or above the
+	 * new watermark {@code :watermark} is logged again, as one row per well (the span of them all),
+	 * so that rows kept refresh after refresh do not pile up;</li>
+	 * <li>takes every (well, bucket) below the watermark that a consumed change touched, plus every
+	 * bucket of raw data in {@code [:rangeFrom, :rangeTo)} (a first build, or a manual range
+	 * refresh; an empty range otherwise);</li>
+	 * <li>leaves out materialized buckets before {@code :horizon}, whose raw rows retention dropped:
+	 * a change there (late data into a dropped day) must not replace a complete bucket with a
+	 * partial one;</li>
+	 * <li>recomputes each bucket from raw rows, a lateral index range scan of one well in the
+	 * bucket's partition whatever the table's size, and upserts it, or removes it when it has no
+	 * rows left (deleted data).</li>
+	 * </ol>
+	 * Answers how many buckets were written and how many of them replaced one, plus the removed.
+	 * A write that commits after the statement's snapshot logs rows this refresh does not see and
+	 * so does not consume: the next refresh takes them.
 	 */
-	String consumeInvalidations() {
+	String refresh() {
 		return """
 				WITH consumed AS (
 				    DELETE FROM aggregate_invalidations
@@ -32,59 +46,50 @@ final class AggregateSql {
 				    FROM consumed
 				    WHERE hi >= :watermark
 				    GROUP BY well_id
+				),
+				changed AS (
+				    SELECT c.well_id, b.bucket
+				    FROM consumed c
+				    CROSS JOIN LATERAL generate_series(%3$s, least(c.hi, :watermark - interval '1 microsecond'), %4$s) AS b(bucket)
+				    WHERE c.lo < :watermark
+				    UNION
+				    SELECT r.well_id, %5$s
+				    FROM %2$s r
+				    WHERE r.time >= :rangeFrom
+				      AND r.time < :rangeTo
+				),
+				buckets AS (
+				    SELECT b.well_id, b.bucket
+				    FROM changed b
+				    WHERE b.bucket >= :horizon
+				       OR NOT EXISTS (SELECT 1 FROM %1$s m WHERE m.well_id = b.well_id AND m.bucket = b.bucket)
+				),
+				computed AS (
+				    SELECT b.well_id, b.bucket, a.*
+				    FROM buckets b
+				    %6$s
+				),
+				written AS (
+				    INSERT INTO %1$s (well_id, bucket, %7$s)
+				    SELECT well_id, bucket, %7$s
+				    FROM computed
+				    WHERE bucket_rows > 0
+				    ON CONFLICT (well_id, bucket) DO UPDATE SET %8$s
+				    RETURNING xmax::text <> '0' AS replaced
+				),
+				removed AS (
+				    DELETE FROM %1$s m
+				    USING computed c
+				    WHERE c.bucket_rows = 0
+				      AND m.well_id = c.well_id
+				      AND m.bucket = c.bucket
+				    RETURNING 1
 				)
-				INSERT INTO refresh_buckets (well_id, bucket)
-				SELECT DISTINCT c.well_id, b.bucket
-				FROM consumed c
-				CROSS JOIN LATERAL generate_series(%1$s, least(c.hi, :watermark - interval '1 microsecond'), %2$s) AS b(bucket)
-				WHERE c.lo < :watermark
-				""".formatted(this.definition.bucketOf("c.lo"), this.definition.interval());
-	}
-
-	/** Adds every bucket of raw data in {@code [:from, :to)}: a first build, or a manual range refresh. */
-	String addRawBuckets() {
-		return """
-				INSERT INTO refresh_buckets (well_id, bucket)
-				SELECT DISTINCT r.well_id, %1$s
-				FROM %2$s r
-				WHERE r.time >= :from
-				  AND r.time < :to
-				""".formatted(this.definition.bucketOf("r.time"), this.definition.source());
-	}
-
-	/**
-	 * Keeps materialized buckets whose raw rows were dropped by retention: a change there (late
-	 * data into a dropped day) must not replace a complete bucket with a partial one.
-	 */
-	String protectRetainedBuckets() {
-		return """
-				DELETE FROM refresh_buckets b
-				WHERE b.bucket < :horizon
-				  AND EXISTS (SELECT 1 FROM %1$s m WHERE m.well_id = b.well_id AND m.bucket = b.bucket)
-				""".formatted(this.definition.name());
-	}
-
-	String deleteBuckets() {
-		return """
-				DELETE FROM %1$s m
-				USING (SELECT DISTINCT well_id, bucket FROM refresh_buckets) b
-				WHERE m.well_id = b.well_id
-				  AND m.bucket = b.bucket
-				""".formatted(this.definition.name());
-	}
-
-	/**
-	 * Recomputes the listed buckets from raw rows. A lateral subquery per bucket keeps every raw
-	 * read an index range scan of one well in the bucket's partition, whatever the table's size;
-	 * a bucket left without rows (deleted data) is not written back.
-	 */
-	String insertBuckets() {
-		return """
-				INSERT INTO %1$s (well_id, bucket, %2$s)
-				SELECT b.well_id, b.bucket, %3$s
-				FROM (SELECT DISTINCT well_id, bucket FROM refresh_buckets) b
-				%4$s
-				""".formatted(this.definition.name(), this.definition.columns(), prefixed("a."), aggregateOf("b", ""));
+				SELECT (SELECT count(*) FROM written) AS written,
+				       (SELECT count(*) FILTER (WHERE replaced) FROM written) + (SELECT count(*) FROM removed) AS replaced
+				""".formatted(this.definition.name(), this.definition.source(), this.definition.bucketOf("c.lo"),
+				this.definition.interval(), this.definition.bucketOf("r.time"), aggregateOf("b", ""),
+				this.definition.columns(), excluded());
 	}
 
 	/**
@@ -138,12 +143,12 @@ final class AggregateSql {
 				watermark, this.definition.interval(), prefixed("m."), this.definition.expressions(),
 				wellsOf.formatted("l.well_id"), wellsOf.formatted("m.well_id"), this.definition.bucketOf("r.time"),
 				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."),
-				aggregateOf("p", "AND r.time >= :from AND r.time < :to"));
+				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0");
 	}
 
 	/**
-	 * The lateral aggregation of one bucket of {@code alias}, named {@code a}, empty buckets left
-	 * out; {@code bounds} may narrow the raw rows further by parameters.
+	 * The lateral aggregation of one bucket of {@code alias}, named {@code a}, with its count of
+	 * raw rows as {@code bucket_rows}; {@code bounds} may narrow the raw rows further by parameters.
 	 */
 	private String aggregateOf(String alias, String bounds) {
 		return """
@@ -155,9 +160,16 @@ final class AggregateSql {
 				      AND r.time >= %3$s.bucket
 				      AND r.time < %3$s.bucket + %4$s
 				      %5$s
-				) a
-				WHERE a.bucket_rows > 0""".formatted(this.definition.expressions(), this.definition.source(), alias,
+				) a""".formatted(this.definition.expressions(), this.definition.source(), alias,
 				this.definition.interval(), bounds);
+	}
+
+	private String excluded() {
+		return this.definition.parts()
+			.stream()
+			.map(part -> part.column() + " = EXCLUDED." + part.column())
+			.reduce((a, b) -> a + ", " + b)
+			.orElseThrow();
 	}
 
 	private String prefixed(String alias) {

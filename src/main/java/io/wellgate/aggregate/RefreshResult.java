@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  *
  * @param aggregate the aggregate refreshed
  * @param ran false when another refresh of it was already running (on this or another instance)
- * @param bucketsDeleted materialized buckets removed (recomputed or emptied)
+ * @param bucketsDeleted materialized buckets replaced by a recomputed one or removed (emptied)
  * @param bucketsWritten materialized buckets written
  * @param watermark the watermark after the refresh
  * @param millis how long it took

@@ -160,7 +160,7 @@ class AggregateEngineTests {
 						SELECT count(pg_terminate_backend(pid))
 						FROM pg_stat_activity
 						WHERE wait_event_type = 'Lock'
-						  AND query LIKE 'DELETE FROM telemetry_hourly%'
+						  AND query LIKE 'WITH consumed AS%'
 						""").query(Integer.class).single();
 			}
 			assertThat(killed).isEqualTo(1);
