@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Retention: raw rows go by whole daily partitions, and only once every aggregate they feed has
  * materialized them with nothing pending, so the aggregates keep the history after the raw rows
- * are gone (and no later refresh wipes it: see {@code AggregateSql.protectRetainedBuckets}).
+ * are gone (and no later refresh wipes it: see {@code AggregateSql.refresh}).
  * Materialized buckets go after their own, longer, retention.
  */
 @Component
