@@ -134,10 +134,25 @@ public final class Benchmark {
 		Timing raw = read.rawStopwatch().time(read.raw());
 		Timing aggregates = Stopwatch.FAST.time(read.aggregates());
 		Timing http = Stopwatch.FAST.time(() -> this.http.send(read.http()));
-		progress("%-32s raw %8s  aggregates %7s  HTTP %7s ms (p50)", read.name(), Markdown.ms(raw.p50()),
-				Markdown.ms(aggregates.p50()), Markdown.ms(http.p50()));
+		ServerTime.Result serverRaw = serverTime(read.name() + ", raw", read.raw(), read.rawStopwatch());
+		ServerTime.Result serverAggregates = serverTime(read.name() + ", aggregates", read.aggregates(), Stopwatch.FAST);
+		progress("%-32s raw %8s  aggregates %7s  HTTP %7s ms (p50); on the server: raw %8s  aggregates %7s ms", read.name(),
+				Markdown.ms(raw.p50()), Markdown.ms(aggregates.p50()), Markdown.ms(http.p50()),
+				Markdown.ms(serverRaw.total().p50()), Markdown.ms(serverAggregates.total().p50()));
 		return new Report.ReadResult(read.name(), rows, aggregateRows, raw, aggregates, http, raw.p50() / aggregates.p50(),
-				read.target());
+				serverRaw, serverAggregates, serverRaw.total().p50() / serverAggregates.total().p50(), read.target());
+	}
+
+	/**
+	 * The statement that one run of {@code read} sends, captured once and then timed on the server,
+	 * with that run's window.
+	 */
+	private ServerTime.Result serverTime(String name, ReadCase.Read read, Stopwatch stopwatch) throws Exception {
+		int[] rows = new int[1];
+		StatementCounter.Captured statement = this.service.statements().capture(name, () -> rows[0] = read.rows());
+		ServerTime.Result result = new ServerTime(this.service.bean(DataSource.class)).measure(statement, rows[0], stopwatch);
+		progress("  %s: parameters %s", name, result.parameters());
+		return result;
 	}
 
 	/** The dashboard's queries as request bodies for the load client. */

@@ -26,13 +26,18 @@ final class Markdown {
 		line("%s; %d cores (%s), %.1f GiB; PostgreSQL %s (%s); Java %s; seed %d; the run took %.1f min.", r.date(),
 				m.cores(), m.cpu(), m.memoryGiB(), m.postgres(), m.database(), m.java(), r.fleet().seed(), r.minutes());
 		line("Times in ms, p50 / p95 over n runs after warm-up; the machine is shared, so figures are noisy.");
+		line("*JDBC*: the read in-process through JDBC (round trip, result transfer and row reading included);");
+		line("*server*: the same statement's planning + execution time on the server (`EXPLAIN ANALYZE` of its");
+		line("generic plan), the kind of figure the targets are: their aggregate times and ratios are held against it.");
 		line("");
-		line("| Read | Raw SQL | Aggregates SQL | Raw / aggregates | HTTP end to end | Target | Met |");
-		line("|---|---|---|---|---|---|---|");
+		line("| Read | Raw SQL, JDBC | Aggregates SQL, JDBC | Raw / aggregates, JDBC | Raw SQL, server | Aggregates SQL, server | Raw / aggregates, server | HTTP end to end | Target | Met |");
+		line("|---|---|---|---|---|---|---|---|---|---|");
 		for (Report.ReadResult read : r.reads()) {
 			ReadCase.Target t = read.target();
-			line("| %s (%d rows) | %s | %s | %.1fx | %s | %s | %s |", read.name(), read.aggregateRows(), timing(read.raw()),
-					timing(read.aggregates()), read.ratio(), timing(read.http()), readTarget(t), readMet(read, t));
+			line("| %s (%d rows) | %s | %s | %.1fx | %s | %s | %.1fx | %s | %s | %s |", read.name(), read.aggregateRows(),
+					timing(read.raw()), timing(read.aggregates()), read.ratio(), timing(read.serverRaw().total()),
+					timing(read.serverAggregates().total()), read.serverRatio(), timing(read.http()), readTarget(t),
+					readMet(read, t));
 		}
 		line("");
 		line("| Figure | Measured | Target | Met |");
@@ -80,7 +85,8 @@ final class Markdown {
 		}
 		StringBuilder target = new StringBuilder();
 		if (t.aggregateMs() != null) {
-			target.append("aggregates <= ").append(ms(t.aggregateMs())).append(" ms, ratio >= ").append(ratio(t.ratio()));
+			target.append("aggregates, server <= ").append(ms(t.aggregateMs())).append(" ms, ratio, server >= ")
+				.append(ratio(t.ratio()));
 		}
 		if (t.httpP50Ms() != null) {
 			target.append(target.isEmpty() ? "" : ", ").append("HTTP p50 < ").append(ms(t.httpP50Ms())).append(" ms");
@@ -91,7 +97,8 @@ final class Markdown {
 	private static String readMet(Report.ReadResult read, ReadCase.Target t) {
 		StringBuilder met = new StringBuilder();
 		if (t.aggregateMs() != null) {
-			met.append(yes(read.aggregates().p50() <= t.aggregateMs())).append(", ").append(yes(read.ratio() >= t.ratio()));
+			met.append(yes(read.serverAggregates().total().p50() <= t.aggregateMs())).append(", ")
+				.append(yes(read.serverRatio() >= t.ratio()));
 		}
 		if (t.httpP50Ms() != null) {
 			met.append(met.isEmpty() ? "" : ", ").append(yes(read.http().p50() < t.httpP50Ms()));

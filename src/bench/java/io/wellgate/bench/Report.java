@@ -29,10 +29,16 @@ record Report(String date, Machine machine, Fleet fleet, Ingestion ingestion, Li
 
 	/**
 	 * @param rows what the raw read returned, and the aggregate read (they must agree)
-	 * @param ratio raw p50 / aggregates p50
+	 * @param raw the raw read in-process through JDBC: round trip, transfer and row reading included
+	 * @param aggregates the service's aggregate read in-process through JDBC, the same way
+	 * @param ratio raw p50 / aggregates p50, through JDBC
+	 * @param serverRaw the raw read's statement, timed by the server (see {@link ServerTime})
+	 * @param serverAggregates the aggregate read's statement, timed by the server
+	 * @param serverRatio serverRaw p50 / serverAggregates p50: with serverAggregates, what the targets are held against
 	 */
 	record ReadResult(String name, int rows, int aggregateRows, Timing raw, Timing aggregates, Timing http,
-			double ratio, ReadCase.Target target) {
+			double ratio, ServerTime.Result serverRaw, ServerTime.Result serverAggregates, double serverRatio,
+			ReadCase.Target target) {
 	}
 
 	/**
