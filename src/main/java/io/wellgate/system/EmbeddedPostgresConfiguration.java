@@ -47,6 +47,9 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("wellgate-embedded");
 		dataSource.setMaximumPoolSize(12);
+		// Connections beyond these are opened under load and closed again when idle: an embedded
+		// server is shared by every context of a JVM (a test suite starts several).
+		dataSource.setMinimumIdle(2);
 		// The same settings application.yml gives an external database's pool (see there why).
 		dataSource.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
 		dataSource.addDataSourceProperty("prepareThreshold", "1");
@@ -92,7 +95,7 @@ class EmbeddedPostgresConfiguration {
 		private static EmbeddedDatabase start(String dataDir, int port) {
 			try {
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-					.setServerConfig("max_connections", "100")
+					.setServerConfig("max_connections", "200")
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("work_mem", "32MB")
 					.setServerConfig("maintenance_work_mem", "256MB")
