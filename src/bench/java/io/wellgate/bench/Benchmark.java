@@ -89,19 +89,27 @@ public final class Benchmark {
 				http.perSecond() / copy.perSecond(), firstRefresh, catchUpRefresh);
 
 		List<String> wells = fleet.wells().stream().map(DemoWell::id).toList();
-		Reads reads = new Reads(this.service, this.http, wells);
+		Reads reads = new Reads(this.service, wells);
 		List<ReadCase> cases = reads.cases();
 		warmUp(cases);
-		List<Report.ReadResult> results = new ArrayList<>();
+		List<Measured> measured = new ArrayList<>();
 		for (ReadCase read : cases) {
-			results.add(measure(read));
+			measured.add(measure(read));
+		}
+		RemoteHttp remote = new RemoteHttp(this.http.base());
+		progress("HTTP end to end, from a second JVM, after %d s of warm-up", RemoteHttp.WARMUP_SECONDS);
+		List<Timing> httpTimings = remote.each(cases.stream().map(ReadCase::httpBody).toList(), 50, 5);
+		List<Report.ReadResult> results = new ArrayList<>();
+		for (int i = 0; i < cases.size(); i++) {
+			progress("%-32s HTTP %7s ms (p50)", cases.get(i).name(), Markdown.ms(httpTimings.get(i).p50()));
+			results.add(measured.get(i).withHttp(httpTimings.get(i)));
 		}
 
-		Map<String, HttpRequest> dashboard = new LinkedHashMap<>();
+		Map<String, String> dashboard = new LinkedHashMap<>();
 		cases.stream().filter(c -> c.name().startsWith("one well") || c.name().contains("ranking"))
-			.forEach(c -> dashboard.put(c.name(), c.http()));
-		progress("Dashboard load: %s at once", dashboard.keySet());
-		DashboardLoad.Result dashboardLoad = new DashboardLoad(this.http, dashboard).measure();
+			.forEach(c -> dashboard.put(c.name(), c.httpBody()));
+		progress("Dashboard load: %s at once, from a second JVM", dashboard.keySet());
+		DashboardLoad.Result dashboardLoad = new DashboardLoad(remote, dashboard).measure();
 		progress("Throughput: %d clients in a second JVM", Throughput.CLIENTS);
 		Throughput.Result throughput = Throughput.measure(this.http.base(), dashboardBodies(wells.get(0)));
 		progress("%,.0f requests/s", throughput.requestsPerSecond());
@@ -118,14 +126,27 @@ public final class Benchmark {
 		progress("Warming up");
 		for (ReadCase read : cases) {
 			int rounds = read.rawStopwatch() == Stopwatch.FAST ? 300 : 10;
+			HttpRequest request = this.http.graphql(read.httpBody());
 			for (int i = 0; i < rounds; i++) {
-				this.http.send(read.http());
+				this.http.send(request);
 				read.aggregates().run();
 			}
 		}
 	}
 
-	private Report.ReadResult measure(ReadCase read) throws Exception {
+	/** A read measured in SQL, its HTTP figure still to come. */
+	private record Measured(ReadCase read, int rows, int aggregateRows, Timing raw, Timing aggregates,
+			ServerTime.Result serverRaw, ServerTime.Result serverAggregates) {
+
+		Report.ReadResult withHttp(Timing http) {
+			return new Report.ReadResult(this.read.name(), this.rows, this.aggregateRows, this.raw, this.aggregates, http,
+					this.raw.p50() / this.aggregates.p50(), this.serverRaw, this.serverAggregates,
+					this.serverRaw.total().p50() / this.serverAggregates.total().p50(), this.read.target());
+		}
+
+	}
+
+	private Measured measure(ReadCase read) throws Exception {
 		int rows = read.raw().rows();
 		int aggregateRows = read.aggregates().rows();
 		if (rows != aggregateRows) {
@@ -133,14 +154,12 @@ public final class Benchmark {
 		}
 		Timing raw = read.rawStopwatch().time(read.raw());
 		Timing aggregates = Stopwatch.FAST.time(read.aggregates());
-		Timing http = Stopwatch.FAST.time(() -> this.http.send(read.http()));
 		ServerTime.Result serverRaw = serverTime(read.name() + ", raw", read.raw(), read.rawStopwatch());
 		ServerTime.Result serverAggregates = serverTime(read.name() + ", aggregates", read.aggregates(), Stopwatch.FAST);
-		progress("%-32s raw %8s  aggregates %7s  HTTP %7s ms (p50); on the server: raw %8s  aggregates %7s ms", read.name(),
-				Markdown.ms(raw.p50()), Markdown.ms(aggregates.p50()), Markdown.ms(http.p50()),
-				Markdown.ms(serverRaw.total().p50()), Markdown.ms(serverAggregates.total().p50()));
-		return new Report.ReadResult(read.name(), rows, aggregateRows, raw, aggregates, http, raw.p50() / aggregates.p50(),
-				serverRaw, serverAggregates, serverRaw.total().p50() / serverAggregates.total().p50(), read.target());
+		progress("%-32s raw %8s  aggregates %7s ms (p50); on the server: raw %8s  aggregates %7s ms", read.name(),
+				Markdown.ms(raw.p50()), Markdown.ms(aggregates.p50()), Markdown.ms(serverRaw.total().p50()),
+				Markdown.ms(serverAggregates.total().p50()));
+		return new Measured(read, rows, aggregateRows, raw, aggregates, serverRaw, serverAggregates);
 	}
 
 	/**
@@ -165,7 +184,7 @@ public final class Benchmark {
 	}
 
 	/** Statements one request runs: a fleet page of 10 wells against one of every well, and each dashboard query. */
-	private Report.Statements countStatements(Map<String, HttpRequest> dashboard) {
+	private Report.Statements countStatements(Map<String, String> dashboard) {
 		StatementCounter counter = this.service.statements();
 		Map<Integer, Long> pages = new LinkedHashMap<>();
 		for (int first : List.of(Math.min(10, this.settings.wells()), this.settings.wells())) {
@@ -176,7 +195,8 @@ public final class Benchmark {
 			pages.put(first, counter.count() - before);
 		}
 		Map<String, Long> perQuery = new LinkedHashMap<>();
-		dashboard.forEach((name, request) -> {
+		dashboard.forEach((name, body) -> {
+			HttpRequest request = this.http.graphql(body);
 			long before = counter.count();
 			this.http.send(request);
 			perQuery.put(name, counter.count() - before);

@@ -1,30 +1,25 @@
 package io.wellgate.bench;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 /**
  * A dashboard opening: its queries sent at once, one thread per query kind, as a browser sends
- * them. Measures each request and the whole page (until the last answer).
+ * them, from a process of its own ({@link RemoteHttp}). Measures each request and the whole page
+ * (until the last answer).
  */
 final class DashboardLoad {
 
-	private static final int WARMUP_PAGES = 20;
+	private static final int PAGES = 300;
 
-	private static final Stopwatch PAGES = new Stopwatch(0, 200, 200, Duration.ofSeconds(60));
+	private final RemoteHttp http;
 
-	private final ServiceHttp http;
+	private final Map<String, String> queries;
 
-	private final Map<String, HttpRequest> queries;
-
-	DashboardLoad(ServiceHttp http, Map<String, HttpRequest> queries) {
+	DashboardLoad(RemoteHttp http, Map<String, String> queries) {
 		this.http = http;
 		this.queries = queries;
 	}
@@ -37,47 +32,15 @@ final class DashboardLoad {
 	record Result(Timing page, Timing requests, Map<String, Timing> perQuery) {
 	}
 
-	Result measure() throws Exception {
+	Result measure() throws IOException, InterruptedException {
 		List<String> names = List.copyOf(this.queries.keySet());
-		Map<String, List<Long>> latencies = new LinkedHashMap<>();
-		names.forEach(name -> latencies.put(name, new ArrayList<>()));
-		ExecutorService threads = Executors.newFixedThreadPool(names.size());
-		boolean[] measuring = { false };
-		try {
-			Stopwatch.Task page = () -> {
-				List<Future<Long>> answers = new ArrayList<>();
-				for (String name : names) {
-					answers.add(threads.submit(() -> timed(this.queries.get(name))));
-				}
-				for (int i = 0; i < names.size(); i++) {
-					long nanos = answers.get(i).get();
-					if (measuring[0]) {
-						latencies.get(names.get(i)).add(nanos);
-					}
-				}
-			};
-			for (int i = 0; i < WARMUP_PAGES; i++) {
-				page.run();
-			}
-			measuring[0] = true;
-			Timing pages = PAGES.time(page);
-			Map<String, Timing> perQuery = new LinkedHashMap<>();
-			latencies.forEach((name, nanos) -> perQuery.put(name, Timing.of(array(nanos))));
-			return new Result(pages, Timing.of(array(latencies.values().stream().flatMap(List::stream).toList())), perQuery);
+		RemoteHttp.Pages pages = this.http.pages(names.stream().map(this.queries::get).toList(), PAGES);
+		Map<String, Timing> perQuery = new LinkedHashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			perQuery.put(names.get(i), Timing.of(pages.bodies().get(i)));
 		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	private long timed(HttpRequest request) {
-		long started = System.nanoTime();
-		this.http.send(request);
-		return System.nanoTime() - started;
-	}
-
-	private static long[] array(List<Long> values) {
-		return values.stream().mapToLong(Long::longValue).toArray();
+		long[] all = pages.bodies().stream().flatMapToLong(LongStream::of).toArray();
+		return new Result(pages.page(), Timing.of(all), perQuery);
 	}
 
 }

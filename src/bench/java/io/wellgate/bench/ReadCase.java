@@ -1,6 +1,5 @@
 package io.wellgate.bench;
 
-import java.net.http.HttpRequest;
 
 /**
  * One read of a dashboard, measured three ways: a {@code GROUP BY} over raw rows, the service's
@@ -8,9 +7,10 @@ import java.net.http.HttpRequest;
  * timed twice: through JDBC, and on the server alone ({@link ServerTime}).
  *
  * @param rawStopwatch how the raw read is timed (fleet-wide raw scans take seconds)
+ * @param httpBody the GraphQL request (JSON) that asks the service for the same read
  * @param target the figures to compare against (TimescaleDB's, from the issue); {@code null} parts have none
  */
-record ReadCase(String name, Read raw, Stopwatch rawStopwatch, Read aggregates, HttpRequest http, Target target) {
+record ReadCase(String name, Read raw, Stopwatch rawStopwatch, Read aggregates, String httpBody, Target target) {
 
 	/** A read; answers how many rows (buckets, wells) it returned, so that both ways can be compared. */
 	interface Read extends Stopwatch.Task {

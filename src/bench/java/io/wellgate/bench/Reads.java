@@ -39,18 +39,15 @@ final class Reads {
 
 	private final AggregateEngine engine;
 
-	private final ServiceHttp http;
-
 	private final String well;
 
 	private final List<String> fleet;
 
-	Reads(BenchService service, ServiceHttp http, List<String> fleet) {
+	Reads(BenchService service, List<String> fleet) {
 		this.jdbc = service.jdbc();
 		this.telemetry = service.bean(TelemetryQueries.class);
 		this.performance = service.bean(PerformanceQueries.class);
 		this.engine = service.bean(AggregateEngine.class);
-		this.http = http;
 		this.well = fleet.get(0);
 		this.fleet = fleet;
 	}
@@ -61,28 +58,28 @@ final class Reads {
 		return List.of(
 				new ReadCase("one well, hourly, 24 h", raw(RawSql.hourly(true), AggregateDefinitions.TELEMETRY_HOURLY, DAY),
 						Stopwatch.FAST, () -> this.telemetry.hourly(one, last(DAY)).size(),
-						this.http.graphql(oneWell(HOURLY_FIELDS), id), ReadCase.Target.timescale(1.1, 0.17, 3.0)),
+						ServiceHttp.graphqlBody(oneWell(HOURLY_FIELDS), id), ReadCase.Target.timescale(1.1, 0.17, 3.0)),
 				new ReadCase("one well, daily, 30 d", raw(RawSql.daily(true), AggregateDefinitions.TELEMETRY_DAILY, MONTH),
 						Stopwatch.FAST, () -> this.telemetry.daily(one, last(MONTH)).size(),
-						this.http.graphql(oneWell(DAILY_FIELDS), id), ReadCase.Target.timescale(40, 0.26, 3.0)),
+						ServiceHttp.graphqlBody(oneWell(DAILY_FIELDS), id), ReadCase.Target.timescale(40, 0.26, 3.0)),
 				new ReadCase("one well, performance, 24 h",
 						raw(RawSql.performance(true), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.FAST,
 						() -> this.performance.hourly(one, last(DAY)).size(),
-						this.http.graphql(oneWell(PERFORMANCE_FIELDS), id), ReadCase.Target.timescale(0.95, 0.15, 3.0)),
+						ServiceHttp.graphqlBody(oneWell(PERFORMANCE_FIELDS), id), ReadCase.Target.timescale(0.95, 0.15, 3.0)),
 				new ReadCase("fleet, hourly, 24 h", raw(RawSql.hourly(false), AggregateDefinitions.TELEMETRY_HOURLY, DAY),
 						Stopwatch.SLOW, () -> this.telemetry.hourly(this.fleet, last(DAY)).size(),
-						this.http.graphql(fleet(HOURLY_FIELDS), Map.of()), ReadCase.Target.NONE),
+						ServiceHttp.graphqlBody(fleet(HOURLY_FIELDS), Map.of()), ReadCase.Target.NONE),
 				new ReadCase("fleet, daily, 30 d", raw(RawSql.daily(false), AggregateDefinitions.TELEMETRY_DAILY, MONTH),
 						Stopwatch.SLOW, () -> this.telemetry.daily(this.fleet, last(MONTH)).size(),
-						this.http.graphql(fleet(DAILY_FIELDS), Map.of()), ReadCase.Target.NONE),
+						ServiceHttp.graphqlBody(fleet(DAILY_FIELDS), Map.of()), ReadCase.Target.NONE),
 				new ReadCase("fleet, performance, 24 h",
 						raw(RawSql.performance(false), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
 						() -> this.performance.hourly(this.fleet, last(DAY)).size(),
-						this.http.graphql(fleet(PERFORMANCE_FIELDS), Map.of()), ReadCase.Target.NONE),
+						ServiceHttp.graphqlBody(fleet(PERFORMANCE_FIELDS), Map.of()), ReadCase.Target.NONE),
 				new ReadCase("fleet, efficiency ranking, 24 h",
 						raw(RawSql.ranking(), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
 						() -> this.performance.summaries(null, last(DAY)).size(),
-						this.http.graphql(GraphQlDocuments.RANKING, Map.of()), ReadCase.Target.timescale(66, 1.15, null)));
+						ServiceHttp.graphqlBody(GraphQlDocuments.RANKING, Map.of()), ReadCase.Target.timescale(66, 1.15, null)));
 	}
 
 	private static Window last(Duration size) {

@@ -32,10 +32,15 @@ final class ServiceHttp {
 
 	/** A GraphQL request (reads need no key). */
 	HttpRequest graphql(String document, Map<String, Object> variables) {
+		return graphql(graphqlBody(document, variables));
+	}
+
+	/** A GraphQL request with this JSON body. */
+	HttpRequest graphql(String body) {
 		return HttpRequest.newBuilder(URI.create(this.base + "/graphql"))
 			.timeout(Duration.ofMinutes(2))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(graphqlBody(document, variables)))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}
 

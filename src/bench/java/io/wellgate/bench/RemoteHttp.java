@@ -1,0 +1,91 @@
+package io.wellgate.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link HttpTimer} in a child JVM (the same java and classpath as this one) against the
+ * service and reads its timings back.
+ */
+final class RemoteHttp {
+
+	/** Untimed requests before any timing: the service's request path must be compiled by then. */
+	static final int WARMUP_SECONDS = 30;
+
+	private final String base;
+
+	RemoteHttp(String base) {
+		this.base = base;
+	}
+
+	/**
+	 * Each body alone, back to back: at least {@code runs} times, more while they fit in
+	 * {@code secondsEach} seconds (at most ten times as many).
+	 */
+	List<Timing> each(List<String> bodies, int runs, int secondsEach) throws IOException, InterruptedException {
+		Map<String, long[]> series = run(bodies, "each", String.valueOf(runs), String.valueOf(secondsEach));
+		List<Timing> timings = new ArrayList<>();
+		for (int i = 0; i < bodies.size(); i++) {
+			timings.add(Timing.of(series.get("body " + i)));
+		}
+		return timings;
+	}
+
+	/**
+	 * @param page from sending all bodies at once to the last answer
+	 * @param bodies each body's own requests, in the order given
+	 */
+	record Pages(Timing page, List<long[]> bodies) {
+	}
+
+	/** All bodies at once, {@code pages} times. */
+	Pages pages(List<String> bodies, int pages) throws IOException, InterruptedException {
+		Map<String, long[]> series = run(bodies, "page", String.valueOf(pages));
+		List<long[]> perBody = new ArrayList<>();
+		for (int i = 0; i < bodies.size(); i++) {
+			perBody.add(series.get("body " + i));
+		}
+		return new Pages(Timing.of(series.get("page")), perBody);
+	}
+
+	private Map<String, long[]> run(List<String> bodies, String mode, String... settings)
+			throws IOException, InterruptedException {
+		Files.createDirectories(Path.of("target"));
+		Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "bench-http-", ".ndjson");
+		try {
+			Files.write(file, bodies, StandardCharsets.UTF_8);
+			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+			List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+					HttpTimer.class.getName(), mode, this.base, String.valueOf(WARMUP_SECONDS)));
+			command.addAll(Arrays.asList(settings));
+			command.add(file.toString());
+			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				process.destroyForcibly();
+				throw new IllegalStateException("The HTTP timer failed: " + output);
+			}
+			Map<String, long[]> series = new HashMap<>();
+			for (String line : output.lines().toList()) {
+				int split = line.lastIndexOf(' ');
+				if (split > 0 && !line.substring(split + 1).isEmpty()) {
+					series.put(line.substring(0, split),
+							Arrays.stream(line.substring(split + 1).split(",")).mapToLong(Long::parseLong).toArray());
+				}
+			}
+			return series;
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+}
