@@ -1,6 +1,5 @@
 package io.wellgate.telemetry;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,30 +90,22 @@ final class BinaryCopy {
 	 * by which the last copy of a key wins.
 	 */
 	static void withOrdinals(InputStream records, Sink out) throws IOException, SQLException {
-		DataInputStream in = new DataInputStream(records);
-		BinaryCopy row = new BinaryCopy(List.of(), 1 << 16);
-		byte[] value = new byte[256];
+		Input in = new Input(records);
+		BinaryCopy row = new BinaryCopy(List.of(), 1 << 17);
 		long ordinal = 0;
-		while (true) {
-			int fields;
-			try {
-				fields = in.readShort();
-			}
-			catch (EOFException end) {
-				break;
-			}
+		while (in.has(2)) {
+			int fields = in.getShort();
 			row.putShort(fields + 1);
 			row.putInt(8);
 			row.putLong(++ordinal);
 			for (int i = 0; i < fields; i++) {
-				int length = in.readInt();
+				in.require(4);
+				int length = in.getInt();
 				row.putInt(length);
 				if (length > 0) {
-					if (length > value.length) {
-						value = new byte[length];
-					}
-					in.readFully(value, 0, length);
-					row.put(value, 0, length);
+					in.require(length);
+					row.put(in.bytes, in.position, length);
+					in.position += length;
 				}
 			}
 			if (row.size() >= 1 << 16) {
@@ -160,6 +151,60 @@ final class BinaryCopy {
 		if (this.size + more > this.bytes.length) {
 			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + more));
 		}
+	}
+
+	/** Spooled bytes read a chunk at a time, so that a record costs no call per field. */
+	private static final class Input {
+
+		private final InputStream in;
+
+		private byte[] bytes = new byte[1 << 16];
+
+		private int position;
+
+		private int limit;
+
+		Input(InputStream in) {
+			this.in = in;
+		}
+
+		/** Whether {@code n} more bytes can be had; only the end of the spool gives fewer. */
+		boolean has(int n) throws IOException {
+			if (this.limit - this.position >= n) {
+				return true;
+			}
+			System.arraycopy(this.bytes, this.position, this.bytes, 0, this.limit - this.position);
+			this.limit -= this.position;
+			this.position = 0;
+			if (n > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, n);
+			}
+			int read;
+			while (this.limit < n && (read = this.in.read(this.bytes, this.limit, this.bytes.length - this.limit)) > 0) {
+				this.limit += read;
+			}
+			return this.limit >= n;
+		}
+
+		void require(int n) throws IOException {
+			if (!has(n)) {
+				throw new EOFException("The spool ends within a record");
+			}
+		}
+
+		int getShort() {
+			int value = ((this.bytes[this.position] & 0xFF) << 8) | (this.bytes[this.position + 1] & 0xFF);
+			this.position += 2;
+			return (short) value;
+		}
+
+		int getInt() {
+			int value = ((this.bytes[this.position] & 0xFF) << 24) | ((this.bytes[this.position + 1] & 0xFF) << 16)
+					| ((this.bytes[this.position + 2] & 0xFF) << 8) | (this.bytes[this.position + 3] & 0xFF);
+			this.position += 4;
+			return value;
+		}
+
 	}
 
 	/** Where encoded bytes go: a COPY, a spool. */

@@ -1,5 +1,6 @@
 package io.wellgate.telemetry;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class Spool implements AutoCloseable {
 	InputStream open() throws IOException {
 		if (this.fileOut != null) {
 			this.fileOut.flush();
-			return Files.newInputStream(this.file);
+			return new BufferedInputStream(Files.newInputStream(this.file), 1 << 16);
 		}
 		List<InputStream> parts = new ArrayList<>();
 		for (int i = 0; i < this.chunks.size(); i++) {
