@@ -135,7 +135,11 @@ public class BulkWriter implements MeterBinder {
 			try {
 				received = receive(schema, source, spool, direct);
 			}
-			catch (Exception ex) {
+			catch (IOException ex) {
+				direct.abandon(ex);
+				throw new UncheckedIOException("Could not read the request body", ex);
+			}
+			catch (RuntimeException | SQLException ex) {
 				direct.abandon(ex);
 				throw ex;
 			}
@@ -162,7 +166,7 @@ public class BulkWriter implements MeterBinder {
 			throw new IllegalStateException("Could not store the " + schema.noun() + "s", ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the request body", ex);
+			throw new IllegalStateException("Could not replay the spooled " + schema.noun() + "s", ex);
 		}
 	}
 
@@ -212,7 +216,7 @@ public class BulkWriter implements MeterBinder {
 		return new Received(accepted, wells, days.stream().map(LocalDate::ofEpochDay).toList());
 	}
 
-	private static void flush(BinaryCopy buffer, Spool spool, DirectCopy direct) throws IOException, SQLException {
+	private static void flush(BinaryCopy buffer, Spool spool, DirectCopy direct) throws SQLException {
 		if (buffer.size() == 0) {
 			return;
 		}

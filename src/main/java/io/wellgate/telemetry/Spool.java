@@ -13,12 +13,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A copy of what a write streamed into its direct COPY, so that the write can be replayed
- * through the merge when the direct COPY is refused. Kept in memory up to a limit, then in a
- * temporary file, which {@link #close} deletes.
+ * when the direct COPY is refused. Kept in memory up to a limit, then in a temporary file, which
+ * {@link #close} deletes. A failure of the file is the server's, not the request's: it is thrown
+ * as an {@link IllegalStateException}.
  */
 final class Spool implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Spool.class);
 
 	private static final int FIRST_CHUNK = 1 << 16;
 
@@ -40,13 +46,18 @@ final class Spool implements AutoCloseable {
 		this.memoryLimit = memoryLimit;
 	}
 
-	void write(byte[] bytes, int offset, int length) throws IOException {
+	void write(byte[] bytes, int offset, int length) {
 		if (this.file == null && this.size + length > this.memoryLimit) {
 			moveToFile();
 		}
 		this.size += length;
 		if (this.fileOut != null) {
-			this.fileOut.write(bytes, offset, length);
+			try {
+				this.fileOut.write(bytes, offset, length);
+			}
+			catch (IOException ex) {
+				throw failed(ex);
+			}
 			return;
 		}
 		while (length > 0) {
@@ -64,21 +75,16 @@ final class Spool implements AutoCloseable {
 		}
 	}
 
-	/** How many bytes were spooled. */
-	long size() {
-		return this.size;
-	}
-
-	/** Whether the spool outgrew memory into a file. */
-	boolean onDisk() {
-		return this.file != null;
-	}
-
 	/** Everything spooled so far, from the start; may be called more than once. */
-	InputStream open() throws IOException {
+	InputStream open() {
 		if (this.fileOut != null) {
-			this.fileOut.flush();
-			return new BufferedInputStream(Files.newInputStream(this.file), 1 << 16);
+			try {
+				this.fileOut.flush();
+				return new BufferedInputStream(Files.newInputStream(this.file), 1 << 16);
+			}
+			catch (IOException ex) {
+				throw failed(ex);
+			}
 		}
 		List<InputStream> parts = new ArrayList<>();
 		for (int i = 0; i < this.chunks.size(); i++) {
@@ -87,28 +93,40 @@ final class Spool implements AutoCloseable {
 		return new SequenceInputStream(Collections.enumeration(parts));
 	}
 
+	/** Drops the spool; a file that cannot be deleted is logged, the write is not failed for it. */
 	@Override
-	public void close() throws IOException {
+	public void close() {
 		this.chunks.clear();
-		if (this.file != null) {
-			try {
-				if (this.fileOut != null) {
-					this.fileOut.close();
-				}
+		if (this.file == null) {
+			return;
+		}
+		try {
+			if (this.fileOut != null) {
+				this.fileOut.close();
 			}
-			finally {
-				Files.deleteIfExists(this.file);
-			}
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the ingest spool {}: {}", this.file, ex.toString());
 		}
 	}
 
-	private void moveToFile() throws IOException {
-		this.file = Files.createTempFile("wellgate-ingest-", ".spool");
-		this.fileOut = new BufferedOutputStream(Files.newOutputStream(this.file), 1 << 16);
-		for (int i = 0; i < this.chunks.size(); i++) {
-			this.fileOut.write(this.chunks.get(i), 0, filled(i));
+	private void moveToFile() {
+		try {
+			this.file = Files.createTempFile("wellgate-ingest-", ".spool");
+			this.fileOut = new BufferedOutputStream(Files.newOutputStream(this.file), 1 << 16);
+			for (int i = 0; i < this.chunks.size(); i++) {
+				this.fileOut.write(this.chunks.get(i), 0, filled(i));
+			}
+		}
+		catch (IOException ex) {
+			throw failed(ex);
 		}
 		this.chunks.clear();
+	}
+
+	private IllegalStateException failed(IOException ex) {
+		return new IllegalStateException("Could not spool the write to " + this.file, ex);
 	}
 
 	private byte[] last() {
