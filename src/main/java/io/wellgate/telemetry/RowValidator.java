@@ -19,7 +19,6 @@ import java.util.TreeSet;
  */
 final class RowValidator {
 
-
 	private final RecordSchema schema;
 
 	private final Map<String, Integer> positions;
