@@ -31,12 +31,11 @@ public final class BulkBody {
 			throw new BodyTooLargeException(limit);
 		}
 		InputStream body = new LimitedInputStream(request.getInputStream(), limit);
-		BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
 		MediaType type = MediaType.parseMediaType(request.getContentType());
 		if (type.isCompatibleWith(MediaType.parseMediaType(CSV))) {
-			return new CsvRows(reader, schema);
+			return new CsvRows(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16), schema);
 		}
-		return new NdjsonRows(reader);
+		return new NdjsonRows(body);
 	}
 
 	/** A body larger than {@code wellgate.ingest.max-body-size}. */

@@ -2,25 +2,28 @@ package io.wellgate.telemetry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.wellgate.system.WellgateProperties;
 
@@ -31,15 +34,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one write path of wellgate, used by both bulk endpoints, both mutations and the demo
- * fleet: records stream through validation into a PostgreSQL {@code COPY} to a session staging
- * table, then one {@code INSERT ... ON CONFLICT DO UPDATE} merges them. The whole request is one
- * transaction: a bad record anywhere rolls everything back, and success is reported only after
- * commit.
+ * fleet. Records stream through validation into a binary {@code COPY} straight into the
+ * partitioned table ({@link DirectCopy}), so that Java parses while PostgreSQL inserts. What is
+ * streamed is spooled too: when the table refuses the COPY for want of partitions, they are
+ * created and the spool copied again; when it refuses it for a key stored before or repeated,
+ * the spool goes through the {@link StagedMerge}. The whole request is one transaction: a bad
+ * record anywhere rolls everything back, and success is reported only after commit.
  */
 @Component
-public class BulkWriter {
+public class BulkWriter implements MeterBinder {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
 
 	private static final int FLUSH_BYTES = 1 << 16;
+
+	/** A spool larger than this moves to a temporary file; a month of one well's minutes fits. */
+	private static final long SPOOL_IN_MEMORY = 8L << 20;
+
+	private static final String REGISTER_WELLS = """
+			INSERT INTO wells (id)
+			SELECT unnest(?::text[])
+			ON CONFLICT (id) DO NOTHING
+			""";
 
 	private final DataSource dataSource;
 
@@ -55,6 +71,8 @@ public class BulkWriter {
 	// bounding concurrent writes keeps the pool from being drained by writes waiting on each other.
 	private final Semaphore writers;
 
+	private final Map<Route, LongAdder> routes = new EnumMap<>(Route.class);
+
 	BulkWriter(DataSource dataSource, PlatformTransactionManager transactions, Partitions partitions, Clock clock,
 			WellgateProperties properties) {
 		this.dataSource = dataSource;
@@ -63,6 +81,9 @@ public class BulkWriter {
 		this.clock = clock;
 		this.settings = properties.ingest();
 		this.writers = new Semaphore(Math.max(1, this.settings.maxConcurrentWrites()), true);
+		for (Route route : Route.values()) {
+			this.routes.put(route, new LongAdder());
+		}
 	}
 
 	/**
@@ -79,126 +100,151 @@ public class BulkWriter {
 			throw new IllegalStateException("Interrupted while waiting to write", ex);
 		}
 		try {
-			Long accepted = this.transaction.execute(status -> copyAndMerge(schema, source));
-			return accepted == null ? 0 : accepted;
+			Stored stored = this.transaction.execute(status -> store(schema, source));
+			if (stored == null || stored.route() == null) {
+				return 0;
+			}
+			this.routes.get(stored.route()).increment();
+			return stored.accepted();
 		}
 		finally {
 			this.writers.release();
 		}
 	}
 
-	private long copyAndMerge(RecordSchema schema, RowSource source) {
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (Route route : Route.values()) {
+			FunctionCounter.builder("wellgate.ingest.writes", this.routes.get(route), LongAdder::sum)
+				.description("Committed writes, by how their records reached the table")
+				.tag("route", route.name().toLowerCase())
+				.register(registry);
+		}
+	}
+
+	/** How many writes were committed by {@code route} since start. */
+	long writes(Route route) {
+		return this.routes.get(route).sum();
+	}
+
+	private Stored store(RecordSchema schema, RowSource source) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(schema.stagingDdl());
-			}
-			int timeColumn = indexOf(schema, Field.Kind.TIME);
-			RowValidator validator = new RowValidator(schema, this.clock, this.settings.futureTolerance());
-			Object[] values = new Object[schema.fields().size()];
-			List<LineError> errors = new ArrayList<>();
-			long badLines = 0;
-			long accepted = 0;
-			Set<Long> days = new HashSet<>();
-			StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 1024);
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY " + schema.stagingTable() + " FROM STDIN");
+		try (Spool spool = new Spool(SPOOL_IN_MEMORY)) {
+			DirectCopy direct = new DirectCopy(connection, schema);
+			Received received;
 			try {
-				ParsedRow row;
-				while ((row = source.next()) != null) {
-					List<LineError> problems = validator.validate(row, values);
-					if (!problems.isEmpty()) {
-						badLines++;
-						for (LineError problem : problems) {
-							if (errors.size() < this.settings.maxReportedErrors()) {
-								errors.add(problem);
-							}
-						}
-						continue;
-					}
-					accepted++;
-					if (badLines > 0) {
-						continue;
-					}
-					days.add(Math.floorDiv(((Instant) values[timeColumn]).getEpochSecond(), 86_400L));
-					appendCopyLine(buffer, row.line(), values);
-					if (buffer.length() >= FLUSH_BYTES) {
-						flush(copy, buffer);
-					}
-				}
-				if (badLines > 0) {
-					copy.cancelCopy();
-					throw new BadInputException(errors, badLines);
-				}
-				flush(copy, buffer);
-				copy.endCopy();
+				received = receive(schema, source, spool, direct);
 			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
+			catch (IOException ex) {
+				direct.abandon(ex);
+				throw new UncheckedIOException("Could not read the request body", ex);
+			}
+			catch (RuntimeException | SQLException ex) {
+				direct.abandon(ex);
+				throw ex;
+			}
+			if (received.accepted() == 0) {
+				return new Stored(0, null);
+			}
+			Route route = Route.DIRECT;
+			String refusal = direct.finish();
+			if (refusal != null) {
+				log.debug("The table refused the COPY of {} {}s ({}); replaying them", received.accepted(),
+						schema.noun(), refusal);
+				// Partition DDL waits for every transaction that wrote to the table; this one holds no
+				// lock there since the rollback to the savepoint, and takes none until the DDL commits.
+				this.partitions.ensure(schema.table(), received.days());
+				route = DirectCopy.NO_PARTITION.equals(refusal) ? copyAgain(connection, schema, spool) : Route.MERGE;
+				if (route == Route.MERGE) {
+					StagedMerge.run(connection, schema, spool);
 				}
 			}
-			if (accepted == 0) {
-				return 0;
-			}
-			this.partitions.ensure(schema.table(), days.stream().map(LocalDate::ofEpochDay).toList());
-			try (Statement statement = connection.createStatement()) {
-				statement.executeUpdate("INSERT INTO wells (id) SELECT DISTINCT well_id FROM " + schema.stagingTable()
-						+ " ON CONFLICT (id) DO NOTHING");
-				merge(connection, statement, schema);
-			}
-			return accepted;
+			registerWells(connection, received.wells());
+			return new Stored(received.accepted(), route);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not store the " + schema.noun() + "s", ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the request body", ex);
+			throw new IllegalStateException("Could not replay the spooled " + schema.noun() + "s", ex);
 		}
 	}
 
 	/**
-	 * Merges without sorting when no key repeats, which is the common case; a repeated key makes
-	 * PostgreSQL refuse that statement (21000), and the merge is redone with the last line winning.
+	 * Reads, validates and streams every record into the direct COPY and the spool; after the
+	 * first bad record, only validates, to report every bad line.
 	 */
-	private static void merge(Connection connection, Statement statement, RecordSchema schema) throws SQLException {
-		Savepoint savepoint = connection.setSavepoint();
-		try {
-			statement.executeUpdate(schema.merge(false));
-			connection.releaseSavepoint(savepoint);
-		}
-		catch (SQLException ex) {
-			if (!"21000".equals(ex.getSQLState())) {
-				throw ex;
+	private Received receive(RecordSchema schema, RowSource source, Spool spool, DirectCopy direct)
+			throws IOException, SQLException {
+		int wellColumn = indexOf(schema, Field.Kind.WELL_ID);
+		int timeColumn = indexOf(schema, Field.Kind.TIME);
+		RowValidator validator = new RowValidator(schema, this.clock, this.settings.futureTolerance());
+		Object[] values = new Object[schema.fields().size()];
+		List<LineError> errors = new ArrayList<>();
+		long badLines = 0;
+		long accepted = 0;
+		Set<String> wells = new HashSet<>();
+		Set<Long> days = new HashSet<>();
+		BinaryCopy buffer = new BinaryCopy(schema.fields(), FLUSH_BYTES + 1024);
+		ParsedRow row;
+		while ((row = source.next()) != null) {
+			List<LineError> problems = validator.validate(row, values);
+			if (!problems.isEmpty()) {
+				badLines++;
+				for (LineError problem : problems) {
+					if (errors.size() < this.settings.maxReportedErrors()) {
+						errors.add(problem);
+					}
+				}
+				continue;
 			}
-			connection.rollback(savepoint);
-			statement.executeUpdate(schema.merge(true));
+			accepted++;
+			if (badLines > 0) {
+				continue;
+			}
+			wells.add((String) values[wellColumn]);
+			days.add(Math.floorDiv(((Instant) values[timeColumn]).getEpochSecond(), 86_400L));
+			buffer.append(values);
+			if (buffer.size() >= FLUSH_BYTES) {
+				flush(buffer, spool, direct);
+			}
 		}
+		if (badLines > 0) {
+			throw new BadInputException(errors, badLines);
+		}
+		flush(buffer, spool, direct);
+		return new Received(accepted, wells, days.stream().map(LocalDate::ofEpochDay).toList());
 	}
 
-	private static void appendCopyLine(StringBuilder buffer, long line, Object[] values) {
-		buffer.append(line);
-		for (Object value : values) {
-			buffer.append('\t');
-			if (value == null) {
-				buffer.append("\\N");
-			}
-			else {
-				// Well ids, enum names, instants and numbers never contain tab, newline or backslash.
-				buffer.append(value);
-			}
-		}
-		buffer.append('\n');
-	}
-
-	private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
-		if (buffer.isEmpty()) {
+	private static void flush(BinaryCopy buffer, Spool spool, DirectCopy direct) throws SQLException {
+		if (buffer.size() == 0) {
 			return;
 		}
-		byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		buffer.setLength(0);
+		spool.write(buffer.bytes(), 0, buffer.size());
+		direct.write(buffer.bytes(), 0, buffer.size());
+		buffer.clear();
+	}
+
+	/** The spool once more straight into the table, now that its partitions exist; else merged. */
+	private static Route copyAgain(Connection connection, RecordSchema schema, Spool spool)
+			throws IOException, SQLException {
+		DirectCopy again = new DirectCopy(connection, schema);
+		try {
+			again.writeAll(spool);
+		}
+		catch (Exception ex) {
+			again.abandon(ex);
+			throw ex;
+		}
+		return (again.finish() == null) ? Route.DIRECT_AFTER_PARTITIONS : Route.MERGE;
+	}
+
+	/** In sorted order, so that two writes registering the same new wells never deadlock. */
+	private static void registerWells(Connection connection, Set<String> wells) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(REGISTER_WELLS)) {
+			statement.setArray(1, connection.createArrayOf("text", wells.stream().sorted().toArray()));
+			statement.executeUpdate();
+		}
 	}
 
 	private static int indexOf(RecordSchema schema, Field.Kind kind) {
@@ -208,6 +254,35 @@ public class BulkWriter {
 			}
 		}
 		throw new IllegalArgumentException(schema.noun() + " has no " + kind + " field");
+	}
+
+	/** How a write's records reached the table. */
+	enum Route {
+
+		/** One COPY, straight in: the common case. */
+		DIRECT,
+
+		/** Again straight in, after creating the partitions of back-filled days. */
+		DIRECT_AFTER_PARTITIONS,
+
+		/** Through the staging table and the merge: keys stored before or repeated. */
+		MERGE
+
+	}
+
+	/**
+	 * @param accepted how many records were good
+	 * @param wells the distinct well ids
+	 * @param days the distinct UTC days
+	 */
+	private record Received(long accepted, Set<String> wells, List<LocalDate> days) {
+	}
+
+	/**
+	 * @param accepted how many records were stored
+	 * @param route how, or {@code null} when there was nothing to store
+	 */
+	private record Stored(long accepted, Route route) {
 	}
 
 }

@@ -34,6 +34,20 @@ public record RecordSchema(String noun, String table, List<Field> fields, boolea
 		return positions;
 	}
 
+	/** The COPY that writes records (in {@link BinaryCopy}'s format) straight into the table. */
+	public String directCopy() {
+		return "COPY " + this.table + " (" + columns() + ") FROM STDIN (FORMAT binary)";
+	}
+
+	/** The COPY that writes records into the staging table, each after its line. */
+	public String stagingCopy() {
+		return "COPY " + this.stagingTable + " (line, " + columns() + ") FROM STDIN (FORMAT binary)";
+	}
+
+	private String columns() {
+		return String.join(", ", this.fields.stream().map(Field::column).toList());
+	}
+
 	/**
 	 * The merge statement.
 	 * @param deduplicate whether the staged rows may repeat a key (then the last line wins, at the

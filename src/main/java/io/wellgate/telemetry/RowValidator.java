@@ -12,17 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Applies the contract's bad-input rules to one record and, when it is good, gives its values
  * in field order. Stateless but for the clock, so one instance serves a whole request.
  */
 final class RowValidator {
-
-	private static final Pattern WELL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-	private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
 	private final RecordSchema schema;
 
@@ -86,7 +81,7 @@ final class RowValidator {
 				if (!(raw instanceof String id)) {
 					return "must be a string";
 				}
-				if (!WELL_ID.matcher(id).matches()) {
+				if (!isWellId(id)) {
 					return "must be 1 to 64 characters of A-Z, a-z, 0-9, '_', '.' or '-'";
 				}
 				values[position] = id;
@@ -133,6 +128,10 @@ final class RowValidator {
 			return time.toInstant();
 		}
 		if (raw instanceof String text) {
+			Instant time = Rfc3339.parse(text);
+			if (time != null) {
+				return time;
+			}
 			try {
 				return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
 			}
@@ -141,6 +140,63 @@ final class RowValidator {
 			}
 		}
 		return null;
+	}
+
+	/** {@code [A-Za-z0-9_.-]{1,64}}, checked without a regular expression: it runs for every record. */
+	private static boolean isWellId(String id) {
+		int length = id.length();
+		if (length < 1 || length > 64) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = id.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '.' || c == '-';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** {@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?}: a CSV cell that is a plain decimal number. */
+	private static boolean isDecimal(String text) {
+		int length = text.length();
+		int i = 0;
+		if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+			i++;
+		}
+		int integerDigits = digits(text, i);
+		i += integerDigits;
+		int fractionDigits = 0;
+		if (i < length && text.charAt(i) == '.') {
+			i++;
+			fractionDigits = digits(text, i);
+			i += fractionDigits;
+		}
+		if (integerDigits == 0 && fractionDigits == 0) {
+			return false;
+		}
+		if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+			i++;
+			if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+				i++;
+			}
+			int exponentDigits = digits(text, i);
+			if (exponentDigits == 0) {
+				return false;
+			}
+			i += exponentDigits;
+		}
+		return i == length;
+	}
+
+	private static int digits(String text, int from) {
+		int i = from;
+		while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+			i++;
+		}
+		return i - from;
 	}
 
 	private static Double toDouble(Object raw, boolean textual) {
@@ -160,7 +216,7 @@ final class RowValidator {
 				case "-Infinity":
 					return Double.NEGATIVE_INFINITY;
 				default:
-					return DECIMAL.matcher(trimmed).matches() ? Double.valueOf(trimmed) : null;
+					return isDecimal(trimmed) ? Double.valueOf(trimmed) : null;
 			}
 		}
 		return null;

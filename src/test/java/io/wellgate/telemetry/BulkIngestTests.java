@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.wellgate.WellgateHttp;
 import io.wellgate.WellgateHttp.Response;
+import io.wellgate.telemetry.BulkWriter.Route;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bulk endpoints over real HTTP against real PostgreSQL: what is sent is what is stored,
- * bad input is refused whole with a precise reason, and re-sending never duplicates.
+ * bad input is refused whole with a precise reason (also once the table has taken or refused
+ * part of the body), and re-sending never duplicates.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BulkIngestTests {
@@ -36,6 +38,9 @@ class BulkIngestTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BulkWriter writer;
 
 	WellgateHttp http;
 
@@ -56,10 +61,12 @@ class BulkIngestTests {
 				{"wellId":"%1$s","time":"%3$s","vibration":0.7,"motorTemperature":null}
 
 				""".formatted(this.well, this.hour, this.hour.plusSeconds(60));
+		long direct = this.writer.writes(Route.DIRECT);
 		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", body, WellgateHttp.TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("accepted").asLong()).isEqualTo(2);
+		assertThat(this.writer.writes(Route.DIRECT)).isEqualTo(direct + 1);
 		List<Map<String, Object>> rows = rows();
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0)).containsEntry("flow_rate", 1200.5)
@@ -146,6 +153,37 @@ class BulkIngestTests {
 	}
 
 	@Test
+	void aBadLineAfterTheCopyHasStartedStoresNothing() {
+		String body = ndjson(0, 3000, 1.0) + "\n{\"wellId\":\"" + this.well + "\",\"time\":\"" + this.hour.minusSeconds(1)
+				+ "\",\"frequency\":121}\n" + ndjson(3000, 10, 1.0);
+		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", body, WellgateHttp.TOKEN);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("badLines").asLong()).isEqualTo(1);
+		JsonNode error = response.json().get("errors").get(0);
+		assertThat(error.get("line").asInt()).isEqualTo(3001);
+		assertThat(error.get("field").asString()).isEqualTo("frequency");
+		assertThat(error.get("reason").asString()).isEqualTo("must be between 0 and 120, got 121");
+		assertThat(rows()).isEmpty();
+	}
+
+	@Test
+	void aBadLineInAReSentBodyStoresNothingAndKeepsWhatWasStored() {
+		assertThat(this.http.post("/api/v1/telemetry", "application/x-ndjson", ndjson(0, 100, 10.0), WellgateHttp.TOKEN)
+			.status()).isEqualTo(200);
+		// The re-sent lines come first: the table has refused the COPY before the bad line is read.
+		String body = ndjson(0, 3000, 20.0) + "\n{\"wellId\":\"" + this.well + "\",\"time\":\"not a time\",\"flowRate\":1}";
+		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", body, WellgateHttp.TOKEN);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("line").asInt()).isEqualTo(3001);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("time");
+		List<Map<String, Object>> rows = rows();
+		assertThat(rows).hasSize(100);
+		assertThat(rows).allSatisfy(row -> assertThat(row.get("flow_rate")).isEqualTo(10.0));
+	}
+
+	@Test
 	void atMostOneHundredBadLinesAreListed() {
 		String body = IntStream.range(0, 150)
 			.mapToObj(i -> "{\"wellId\":\"" + this.well + "\",\"time\":\"" + this.hour.plusSeconds(i) + "\",\"vibration\":99}")
@@ -163,20 +201,38 @@ class BulkIngestTests {
 		assertThat(this.http.post("/api/v1/telemetry", "application/x-ndjson", first, WellgateHttp.TOKEN).status())
 			.isEqualTo(200);
 		String again = ndjson(0, 100, 20.0);
+		long merged = this.writer.writes(Route.MERGE);
 		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", again, WellgateHttp.TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
+		assertThat(this.writer.writes(Route.MERGE)).isEqualTo(merged + 1);
 		List<Map<String, Object>> rows = rows();
 		assertThat(rows).hasSize(100);
 		assertThat(rows).allSatisfy(row -> assertThat(row.get("flow_rate")).isEqualTo(20.0));
 	}
 
 	@Test
+	void reSentCsvRowsReplaceAndNeverDuplicate() {
+		String first = "wellId,time,flowRate\n" + this.well + "," + this.hour + ",1\n" + this.well + ","
+				+ this.hour.plusSeconds(1) + ",2\n";
+		String again = "wellId,time,flowRate,vibration\n" + this.well + "," + this.hour.plusSeconds(1) + ",3,0.5\n"
+				+ this.well + "," + this.hour.plusSeconds(2) + ",4,\n";
+		assertThat(this.http.post("/api/v1/telemetry", "text/csv", first, WellgateHttp.TOKEN).status()).isEqualTo(200);
+		Response response = this.http.post("/api/v1/telemetry", "text/csv", again, WellgateHttp.TOKEN);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(rows()).extracting(r -> r.get("flow_rate")).containsExactly(1.0, 3.0, 4.0);
+		assertThat(rows()).extracting(r -> r.get("vibration")).containsExactly(null, 0.5, null);
+	}
+
+	@Test
 	void theLastCopyOfAKeyInOneRequestWins() {
 		String body = ndjson(0, 3, 1.0) + "\n" + ndjson(1, 1, 7.0);
+		long merged = this.writer.writes(Route.MERGE);
 		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", body, WellgateHttp.TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
+		assertThat(this.writer.writes(Route.MERGE)).isEqualTo(merged + 1);
 		assertThat(rows()).extracting(r -> r.get("flow_rate")).containsExactly(1.0, 7.0, 1.0);
 	}
 
@@ -185,9 +241,11 @@ class BulkIngestTests {
 		Instant longAgo = Instant.parse("2019-02-28T23:59:59Z");
 		String body = "{\"wellId\":\"" + this.well + "\",\"time\":\"" + longAgo + "\",\"flowRate\":1}\n"
 				+ "{\"wellId\":\"" + this.well + "\",\"time\":\"" + longAgo.plusSeconds(2) + "\",\"flowRate\":2}";
+		long again = this.writer.writes(Route.DIRECT_AFTER_PARTITIONS);
 		Response response = this.http.post("/api/v1/telemetry", "application/x-ndjson", body, WellgateHttp.TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
+		assertThat(this.writer.writes(Route.DIRECT_AFTER_PARTITIONS)).isEqualTo(again + 1);
 		assertThat(rows()).hasSize(2);
 		assertThat(this.jdbc.sql("SELECT to_regclass('esp_telemetry_p20190301') IS NOT NULL").query(Boolean.class).single())
 			.isTrue();
