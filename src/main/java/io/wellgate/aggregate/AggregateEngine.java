@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.wellgate.system.WellgateProperties;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one statement.
  */
 @Component
-public class AggregateEngine {
+public class AggregateEngine implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AggregateEngine.class);
 
@@ -44,6 +50,10 @@ public class AggregateEngine {
 	// A watermark each aggregate is known to have reached: raised after a refresh commits, never
 	// above the stored one (only a rebuild lowers that, before any read, in the constructor).
 	private final Map<String, OffsetDateTime> reached = new ConcurrentHashMap<>();
+
+	// Refreshes of different aggregates touch different tables and log rows: refreshAll runs them
+	// side by side, as the scheduled policies do.
+	private final ExecutorService refreshers;
 
 	private final JdbcClient jdbc;
 
@@ -61,6 +71,13 @@ public class AggregateEngine {
 			this.sql.put(definition.name(), new AggregateSql(definition));
 		}
 		this.definitions.values().forEach(this::register);
+		AtomicInteger threads = new AtomicInteger();
+		this.refreshers = Executors.newFixedThreadPool(
+				Math.min(this.definitions.size(), Math.max(2, Runtime.getRuntime().availableProcessors())), task -> {
+					Thread thread = new Thread(task, "wellgate-refresh-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		this.jdbc.sql("SELECT name, watermark FROM aggregate_state WHERE watermark > '-infinity'")
 			.query((rs, i) -> Map.entry(rs.getString("name"), rs.getObject("watermark", OffsetDateTime.class)))
 			.list()
@@ -175,15 +192,39 @@ public class AggregateEngine {
 		return result;
 	}
 
-	/** Refreshes every aggregate, or the one named. */
+	/**
+	 * Refreshes every aggregate, or the one named: each in its own transaction, at the same time
+	 * (up to the machine's cores). Every refresh runs to its end even when another fails; the
+	 * first failure is then thrown.
+	 */
 	public List<RefreshResult> refreshAll(String name, Instant from, Instant to) {
-		List<RefreshResult> results = new ArrayList<>();
+		List<CompletableFuture<RefreshResult>> refreshes = new ArrayList<>();
 		for (AggregateDefinition definition : this.definitions.values()) {
 			if (name == null || name.equals(definition.name())) {
-				results.add(refresh(definition.name(), from, to));
+				refreshes.add(CompletableFuture.supplyAsync(() -> refresh(definition.name(), from, to), this.refreshers));
 			}
 		}
+		List<RefreshResult> results = new ArrayList<>();
+		RuntimeException failure = null;
+		for (CompletableFuture<RefreshResult> refresh : refreshes) {
+			try {
+				results.add(refresh.join());
+			}
+			catch (CompletionException ex) {
+				if (failure == null) {
+					failure = (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 		return results;
+	}
+
+	@Override
+	public void destroy() {
+		this.refreshers.shutdownNow();
 	}
 
 	/**

@@ -111,6 +111,19 @@ class AggregateEngineTests {
 	}
 
 	@Test
+	void refreshAllRefreshesEveryAggregateAtOnceAndAnswersInDefinitionOrder() {
+		write(this.a, this.start, 180, 6.0);
+
+		List<RefreshResult> results = this.engine.refreshAll(null, null, null);
+
+		assertThat(results).extracting(RefreshResult::aggregate)
+			.containsExactlyElementsOf(this.engine.definitions().stream().map(AggregateDefinition::name).toList());
+		assertThat(results).allMatch(RefreshResult::ran);
+		assertThat(pendingFor(this.a)).isZero();
+		assertExact(this.a);
+	}
+
+	@Test
 	void changesPastTheWatermarkAreKeptAsOneLogRowPerWell() {
 		Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
 		for (int i = 0; i < 3; i++) {
