@@ -25,6 +25,9 @@ final class RowValidator {
 
 	private final Instant latest;
 
+	/** Year 1: PostgreSQL stores times back to 4713 BC, but a daily partition is named by a four-digit year. */
+	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
 	private final Duration futureTolerance;
 
 	RowValidator(RecordSchema schema, Clock clock, Duration futureTolerance) {
@@ -93,6 +96,9 @@ final class RowValidator {
 				}
 				if (time.isAfter(this.latest)) {
 					return "is more than " + this.futureTolerance.toMinutes() + " minutes in the future";
+				}
+				if (time.isBefore(EARLIEST)) {
+					return "is before " + EARLIEST + ", the earliest time stored";
 				}
 				values[position] = time;
 			}

@@ -108,6 +108,8 @@ class BulkIngestTests {
 			unknown field                 | application/x-ndjson| {"wellId":"{w}","time":"{t}","flowRate":1,"pressure":2} | 1 | pressure          | unknown field
 			unknown CSV column            | text/csv            | wellId,time,pressure¶{w},{t},1                            | 1 | pressure          | unknown column
 			far future                    | application/x-ndjson| {"wellId":"{w}","time":"2999-01-01T00:00:00Z","flowRate":1} | 1 | time          | minutes in the future
+			before year 1                 | application/x-ndjson| {"wellId":"{w}","time":"-0001-06-01T00:00:00Z","flowRate":1} | 1 | time          | the earliest time stored
+			year 0 in CSV                 | text/csv            | wellId,time,flowRate¶{w},0000-12-31T23:59:59Z,1          | 2 | time              | the earliest time stored
 			bad well id                   | application/x-ndjson| {"wellId":"bad id!","time":"{t}","flowRate":1}         | 1 | wellId            | must be 1 to 64 characters
 			well id too long              | application/x-ndjson| {"wellId":"{w}-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","time":"{t}","flowRate":1} | 1 | wellId | must be 1 to 64 characters
 			missing well id               | application/x-ndjson| {"time":"{t}","flowRate":1}                              | 1 | wellId            | is required
