@@ -41,6 +41,12 @@ public class AggregateEngine implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AggregateEngine.class);
 
+	/**
+	 * The advisory lock key of one aggregate's refresh, {@code :name} its name: refreshes of an
+	 * aggregate, on any instance, and raw retention exclude each other by it.
+	 */
+	static final String REFRESH_LOCK = "hashtext('wellgate.refresh.' || :name)";
+
 	private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final Map<String, AggregateDefinition> definitions = new LinkedHashMap<>();
@@ -140,9 +146,9 @@ public class AggregateEngine implements DisposableBean {
 				       set_config('synchronous_commit', 'off', true)
 				FROM aggregate_state
 				WHERE name = :name
-				  AND pg_try_advisory_xact_lock(hashtext('wellgate.refresh.' || :name))
+				  AND pg_try_advisory_xact_lock(%s)
 				FOR UPDATE
-				""").param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
+				""".formatted(REFRESH_LOCK)).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
 					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
 			.optional()
 			.orElse(null);
@@ -230,11 +236,22 @@ public class AggregateEngine implements DisposableBean {
 	/**
 	 * The SQL of an exact bucket read: rows of {@code (well_id, bucket, parts...)} for buckets
 	 * starting in {@code [:from, :to)} (aligned with {@link #ceil}), for {@code :wells} (a text
-	 * array) or for all wells; {@code :tail} is {@link #tailFrom}.
+	 * array) or for all wells; {@link #bindWindow} binds the window.
 	 */
 	public String exactBuckets(String name, boolean allWells) {
 		definition(name);
 		return this.sql.get(name).exactBuckets(allWells);
+	}
+
+	/**
+	 * Binds the window parameters of an {@link #exactBuckets exact read} of {@code name}:
+	 * {@code :from} and {@code :to} aligned to its buckets (a bucket is in the window when its start
+	 * is), and {@code :tail}.
+	 */
+	public JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec statement, String name, Instant from, Instant to) {
+		AggregateDefinition definition = definition(name);
+		OffsetDateTime alignedFrom = ceil(definition, from);
+		return statement.param("from", alignedFrom).param("to", ceil(definition, to)).param("tail", tailFrom(name, alignedFrom));
 	}
 
 	/**

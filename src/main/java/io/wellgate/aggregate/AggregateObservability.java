@@ -1,6 +1,7 @@
 package io.wellgate.aggregate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -22,7 +23,12 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 
 	private final AggregateEngine engine;
 
+	/** One scrape reads every gauge at once: a status read serves the scrape's twelve gauges. */
+	private static final long SCRAPE_NANOS = 1_000_000_000L;
+
 	private final AggregateStatuses statuses;
+
+	private volatile Scraped scraped;
 
 	AggregateObservability(AggregateEngine engine, AggregateStatuses statuses) {
 		this.engine = engine;
@@ -57,12 +63,25 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 
 	private void gauge(MeterRegistry registry, String name, String unit, String aggregate,
 			ToDoubleFunction<AggregateStatus> value) {
-		Gauge.builder(name, this, self -> self.statuses.list()
+		Gauge.builder(name, this, self -> self.scrape()
 			.stream()
 			.filter(s -> s.name().equals(aggregate))
 			.mapToDouble(value)
 			.findFirst()
 			.orElse(Double.NaN)).baseUnit(unit).tag("aggregate", aggregate).register(registry);
+	}
+
+	private List<AggregateStatus> scrape() {
+		Scraped last = this.scraped;
+		long now = System.nanoTime();
+		if (last == null || now - last.at() > SCRAPE_NANOS) {
+			last = new Scraped(now, this.statuses.list());
+			this.scraped = last;
+		}
+		return last.statuses();
+	}
+
+	private record Scraped(long at, List<AggregateStatus> statuses) {
 	}
 
 	private static double orNaN(Double value) {

@@ -104,7 +104,7 @@ public class AggregateRetention {
 			this.transaction.executeWithoutResult(status -> {
 				this.jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
 				for (AggregateDefinition definition : fed) {
-					this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh.' || :name))")
+					this.jdbc.sql("SELECT pg_advisory_xact_lock(" + AggregateEngine.REFRESH_LOCK + ")")
 						.param("name", definition.name())
 						.query()
 						.singleRow();

@@ -9,8 +9,11 @@ final class AggregateSql {
 
 	private final AggregateDefinition definition;
 
+	private final String refresh;
+
 	AggregateSql(AggregateDefinition definition) {
 		this.definition = definition;
+		this.refresh = buildRefresh();
 	}
 
 	/**
@@ -34,6 +37,10 @@ final class AggregateSql {
 	 * so does not consume: the next refresh takes them.
 	 */
 	String refresh() {
+		return this.refresh;
+	}
+
+	private String buildRefresh() {
 		return """
 				WITH consumed AS (
 				    DELETE FROM aggregate_invalidations

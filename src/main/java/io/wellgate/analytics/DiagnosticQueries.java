@@ -43,12 +43,10 @@ public class DiagnosticQueries {
 	 * @param wells the wells, or {@code null} for every well
 	 */
 	public List<DiagnosticSummary> daily(Collection<String> wells, Window window) {
-		Window.Aligned aligned = window.align(this.engine.definition(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY));
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.all)
 				: this.jdbc.sql(this.some).param("wells", wells.toArray(String[]::new));
-		return statement.param("from", aligned.from())
-			.param("to", aligned.to())
-			.param("tail", this.engine.tailFrom(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, aligned.from()))
+		return this.engine
+			.bindWindow(statement, AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 			List<DiagnosticSummary.TypeCount> types = new ArrayList<>();
 			for (DiagnosisType type : DiagnosisType.values()) {

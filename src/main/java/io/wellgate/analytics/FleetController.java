@@ -66,9 +66,7 @@ class FleetController {
 	}
 
 	private <T> Map<T, Well> wellsOf(Collection<T> rows, Function<T, String> wellOf) {
-		Map<String, Well> known = this.wells.findAllById(rows.stream().map(wellOf).distinct().toList())
-			.stream()
-			.collect(Collectors.toMap(Well::id, Function.identity()));
+		Map<String, Well> known = this.wells.mapById(rows.stream().map(wellOf).distinct().toList());
 		return rows.stream()
 			.collect(Collectors.toMap(Function.identity(),
 					row -> known.getOrDefault(wellOf.apply(row), new Well(wellOf.apply(row), null, null)),

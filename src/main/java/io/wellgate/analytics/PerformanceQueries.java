@@ -46,37 +46,30 @@ public class PerformanceQueries {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
+		String someWells = engine.exactBuckets(name, false);
 		this.buckets = """
 				SELECT b.well_id, b.bucket,
 				       %s
 				FROM (%s) b
 				GROUP BY b.well_id, b.bucket
 				ORDER BY b.well_id, b.bucket
-				""".formatted(SCORES, engine.exactBuckets(name, false));
-		this.summaries = """
+				""".formatted(SCORES, someWells);
+		String perWell = """
 				SELECT b.well_id,
 				       %s
 				FROM (%s) b
 				GROUP BY b.well_id
 				ORDER BY b.well_id
-				""".formatted(SCORES, engine.exactBuckets(name, false));
-		this.fleetSummaries = """
-				SELECT b.well_id,
-				       %s
-				FROM (%s) b
-				GROUP BY b.well_id
-				ORDER BY b.well_id
-				""".formatted(SCORES, engine.exactBuckets(name, true));
+				""";
+		this.summaries = perWell.formatted(SCORES, someWells);
+		this.fleetSummaries = perWell.formatted(SCORES, engine.exactBuckets(name, true));
 	}
 
 	/** Hourly scores of each well, ordered by bucket start. */
 	public List<Performance> hourly(Collection<String> wells, Window window) {
-		Window.Aligned aligned = align(window);
-		return this.jdbc.sql(this.buckets)
-			.param("wells", wells.toArray(String[]::new))
-			.param("from", aligned.from())
-			.param("to", aligned.to())
-			.param("tail", this.engine.tailFrom(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, aligned.from()))
+		return this.engine
+			.bindWindow(this.jdbc.sql(this.buckets).param("wells", wells.toArray(String[]::new)),
+					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new Performance(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 					rs.getInt("samples"), TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
 					rs.getInt("anomalies")))
@@ -88,21 +81,15 @@ public class PerformanceQueries {
 	 * @param wells the wells, or {@code null} for every well
 	 */
 	public List<PerformanceSummary> summaries(Collection<String> wells, Window window) {
-		Window.Aligned aligned = align(window);
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.fleetSummaries)
 				: this.jdbc.sql(this.summaries).param("wells", wells.toArray(String[]::new));
 		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
 		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
-		return statement.param("from", aligned.from())
-			.param("to", aligned.to())
-			.param("tail", this.engine.tailFrom(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, aligned.from()))
+		return this.engine
+			.bindWindow(statement, AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),
 					TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"), rs.getInt("anomalies")))
 			.list();
-	}
-
-	private Window.Aligned align(Window window) {
-		return window.align(this.engine.definition(AggregateDefinitions.WELL_PERFORMANCE_HOURLY));
 	}
 
 }

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TelemetryQueries {
 
+	/** Where the metrics' columns start: after well_id, bucket and samples. */
+	private static final int FIRST_METRIC_COLUMN = 4;
+
 	private final JdbcClient jdbc;
 
 	private final AggregateEngine engine;
@@ -51,17 +54,15 @@ public class TelemetryQueries {
 
 	/** Hourly buckets of each well, ordered by bucket start. */
 	public List<HourlyBucket> hourly(Collection<String> wells, Window window) {
-		Window.Aligned aligned = window.align(this.engine.definition(AggregateDefinitions.TELEMETRY_HOURLY));
-		return this.jdbc.sql(this.hourly)
-			.param("wells", wells.toArray(String[]::new))
-			.param("from", aligned.from())
-			.param("to", aligned.to())
-			.param("tail", this.engine.tailFrom(AggregateDefinitions.TELEMETRY_HOURLY, aligned.from()))
+		return this.engine
+			.bindWindow(this.jdbc.sql(this.hourly).param("wells", wells.toArray(String[]::new)),
+					AggregateDefinitions.TELEMETRY_HOURLY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Range> ranges = new EnumMap<>(TelemetryMetric.class);
+				int column = FIRST_METRIC_COLUMN;
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					ranges.put(m, new Range(value(rs, m.column() + "_avg"), value(rs, m.column() + "_min"),
-							value(rs, m.column() + "_max")));
+					ranges.put(m, new Range(value(rs, column), value(rs, column + 1), value(rs, column + 2)));
+					column += 3;
 				}
 				return HourlyBucket.of(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 						rs.getInt("samples"), ranges);
@@ -71,18 +72,16 @@ public class TelemetryQueries {
 
 	/** Daily statistics of each well, ordered by day. */
 	public List<DailyStats> daily(Collection<String> wells, Window window) {
-		Window.Aligned aligned = window.align(this.engine.definition(AggregateDefinitions.TELEMETRY_DAILY));
-		return this.jdbc.sql(this.daily)
-			.param("wells", wells.toArray(String[]::new))
-			.param("from", aligned.from())
-			.param("to", aligned.to())
-			.param("tail", this.engine.tailFrom(AggregateDefinitions.TELEMETRY_DAILY, aligned.from()))
+		return this.engine
+			.bindWindow(this.jdbc.sql(this.daily).param("wells", wells.toArray(String[]::new)),
+					AggregateDefinitions.TELEMETRY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Distribution> distributions = new EnumMap<>(TelemetryMetric.class);
+				int column = FIRST_METRIC_COLUMN;
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					String c = m.column();
-					distributions.put(m, new Distribution(value(rs, c + "_avg"), value(rs, c + "_min"),
-							value(rs, c + "_max"), value(rs, c + "_stddev"), value(rs, c + "_median")));
+					distributions.put(m, new Distribution(value(rs, column), value(rs, column + 1), value(rs, column + 2),
+							value(rs, column + 3), value(rs, column + 4)));
+					column += 5;
 				}
 				OffsetDateTime bucket = rs.getObject("bucket", OffsetDateTime.class);
 				return DailyStats.of(rs.getString("well_id"), bucket.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
@@ -91,12 +90,21 @@ public class TelemetryQueries {
 			.list();
 	}
 
+	/**
+	 * The metrics' columns, in {@link TelemetryMetric} order after well, bucket and samples: avg,
+	 * min, max (and stddev, median for a distribution) of each, read by position.
+	 */
 	private static String columns(boolean distribution) {
 		return TelemetryMetric.all().stream().map(m -> {
 			String c = m.column();
 			String range = "b.%1$s_sum / NULLIF(b.%1$s_n, 0) AS %1$s_avg, b.%1$s_min, b.%1$s_max".formatted(c);
 			return distribution ? range + ", b.%1$s_stddev, b.%1$s_median".formatted(c) : range;
 		}).collect(Collectors.joining(",\n       "));
+	}
+
+	private static Double value(ResultSet rs, int column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	static Double value(ResultSet rs, String column) throws SQLException {

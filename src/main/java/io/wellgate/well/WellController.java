@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.wellgate.analytics.BadArgumentException;
 import io.wellgate.analytics.Windows;
@@ -52,9 +50,7 @@ class WellController {
 	/** Resolves {@code _entities} for a whole batch of representations in one statement. */
 	@EntityMapping
 	List<Well> well(@Argument List<String> idList) {
-		Map<String, Well> found = this.wells.findAllById(idList)
-			.stream()
-			.collect(Collectors.toMap(Well::id, Function.identity()));
+		Map<String, Well> found = this.wells.mapById(idList);
 		return idList.stream().map(found::get).toList();
 	}
 

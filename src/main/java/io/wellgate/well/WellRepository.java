@@ -3,7 +3,10 @@ package io.wellgate.well;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +37,11 @@ public class WellRepository {
 				FROM wells
 				WHERE id = ANY(:ids)
 				""").param("ids", ids.toArray(String[]::new)).query(Well.class).list();
+	}
+
+	/** The wells of these ids that exist, by id. */
+	public Map<String, Well> mapById(Collection<String> ids) {
+		return findAllById(ids).stream().collect(Collectors.toMap(Well::id, Function.identity()));
 	}
 
 	/** Up to {@code limit} wells after {@code afterId} (or from the first), in id order. */
