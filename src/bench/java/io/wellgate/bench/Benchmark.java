@@ -111,7 +111,7 @@ public final class Benchmark {
 		progress("Dashboard load: %s at once, from a second JVM", dashboard.keySet());
 		DashboardLoad.Result dashboardLoad = new DashboardLoad(remote, dashboard).measure();
 		progress("Throughput: %d clients in a second JVM", Throughput.CLIENTS);
-		Throughput.Result throughput = Throughput.measure(this.http.base(), dashboardBodies(wells.get(0)));
+		Throughput.Result throughput = Throughput.measure(this.http.base(), List.copyOf(dashboard.values()));
 		progress("%,.0f requests/s", throughput.requestsPerSecond());
 
 		Report.Statements statements = countStatements(dashboard);
@@ -121,14 +121,15 @@ public final class Benchmark {
 		write(report);
 	}
 
-	/** Several hundred of every request and read before anything is timed: the first ones run interpreted. */
+	/**
+	 * Several hundred of every aggregate read before anything is timed: the first ones run
+	 * interpreted. (HTTP is warmed up by its own timer, in the second JVM.)
+	 */
 	private void warmUp(List<ReadCase> cases) throws Exception {
 		progress("Warming up");
 		for (ReadCase read : cases) {
 			int rounds = read.rawStopwatch() == Stopwatch.FAST ? 300 : 10;
-			HttpRequest request = this.http.graphql(read.httpBody());
 			for (int i = 0; i < rounds; i++) {
-				this.http.send(request);
 				read.aggregates().run();
 			}
 		}
@@ -172,15 +173,6 @@ public final class Benchmark {
 		ServerTime.Result result = new ServerTime(this.service.bean(DataSource.class)).measure(statement, rows[0], stopwatch);
 		progress("  %s: parameters %s", name, result.parameters());
 		return result;
-	}
-
-	/** The dashboard's queries as request bodies for the load client. */
-	private static List<String> dashboardBodies(String well) {
-		Map<String, Object> id = Map.of("id", well);
-		return List.of(ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.HOURLY_FIELDS), id),
-				ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.DAILY_FIELDS), id),
-				ServiceHttp.graphqlBody(GraphQlDocuments.oneWell(GraphQlDocuments.PERFORMANCE_FIELDS), id),
-				ServiceHttp.graphqlBody(GraphQlDocuments.RANKING, Map.of()));
 	}
 
 	/** Statements one request runs: a fleet page of 10 wells against one of every well, and each dashboard query. */

@@ -1,15 +1,12 @@
 package io.wellgate.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link HttpTimer} in a child JVM (the same java and classpath as this one) against the
@@ -58,34 +55,18 @@ final class RemoteHttp {
 
 	private Map<String, long[]> run(List<String> bodies, String mode, String... settings)
 			throws IOException, InterruptedException {
-		Files.createDirectories(Path.of("target"));
-		Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "bench-http-", ".ndjson");
-		try {
-			Files.write(file, bodies, StandardCharsets.UTF_8);
-			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-					HttpTimer.class.getName(), mode, this.base, String.valueOf(WARMUP_SECONDS)));
-			command.addAll(Arrays.asList(settings));
-			command.add(file.toString());
-			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException("The HTTP timer failed: " + output);
+		List<String> args = new ArrayList<>(List.of(mode, this.base, String.valueOf(WARMUP_SECONDS)));
+		args.addAll(Arrays.asList(settings));
+		String output = ChildJvm.run(HttpTimer.class, args, bodies, Duration.ofMinutes(30));
+		Map<String, long[]> series = new HashMap<>();
+		for (String line : output.lines().toList()) {
+			int split = line.lastIndexOf(' ');
+			if (split > 0 && !line.substring(split + 1).isEmpty()) {
+				series.put(line.substring(0, split),
+						Arrays.stream(line.substring(split + 1).split(",")).mapToLong(Long::parseLong).toArray());
 			}
-			Map<String, long[]> series = new HashMap<>();
-			for (String line : output.lines().toList()) {
-				int split = line.lastIndexOf(' ');
-				if (split > 0 && !line.substring(split + 1).isEmpty()) {
-					series.put(line.substring(0, split),
-							Arrays.stream(line.substring(split + 1).split(",")).mapToLong(Long::parseLong).toArray());
-				}
-			}
-			return series;
 		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		return series;
 	}
 
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark's HTTP client of the service, over loopback. Requests are built once and sent
- * many times, so that what is timed is the service, not the building of JSON.
+ * The benchmark's HTTP client of the service in its own JVM, over loopback: it sends the fleet's
+ * bodies for the timed ingest and the requests that set up or count things. End-to-end read
+ * timings are taken from a second JVM ({@link RemoteHttp}).
  */
 final class ServiceHttp {
 

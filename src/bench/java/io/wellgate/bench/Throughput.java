@@ -1,14 +1,10 @@
 package io.wellgate.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Requests per second that the service answers when many clients ask for the dashboard at once,
@@ -34,32 +30,17 @@ final class Throughput {
 
 	/** Runs the load client against {@code base} with these GraphQL request bodies, sent in turn. */
 	static Result measure(String base, List<String> bodies) throws IOException, InterruptedException {
-		Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "bench-load-", ".ndjson");
-		try {
-			Files.write(file, bodies, StandardCharsets.UTF_8);
-			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-					LoadClient.class.getName(), base, String.valueOf(CLIENTS), String.valueOf(WARMUP_SECONDS),
-					String.valueOf(SECONDS), String.valueOf(MOST_REQUESTS), file.toString()));
-			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException("The load client failed: " + output);
-			}
-			Map<String, String> values = new HashMap<>();
-			for (String pair : output.lines().reduce((a, b) -> b).orElse("").split(" ")) {
-				String[] kv = pair.split("=", 2);
-				values.put(kv[0], kv.length > 1 ? kv[1] : "");
-			}
-			long requests = Long.parseLong(values.get("requests"));
-			double seconds = Double.parseDouble(values.get("seconds"));
-			return new Result(CLIENTS, requests, seconds, Long.parseLong(values.get("errors")), requests / seconds,
-					Double.parseDouble(values.get("p50")), Double.parseDouble(values.get("p99")));
+		String output = ChildJvm.run(LoadClient.class, List.of(base, String.valueOf(CLIENTS), String.valueOf(WARMUP_SECONDS),
+				String.valueOf(SECONDS), String.valueOf(MOST_REQUESTS)), bodies, Duration.ofMinutes(2)).strip();
+		Map<String, String> values = new HashMap<>();
+		for (String pair : output.lines().reduce((a, b) -> b).orElse("").split(" ")) {
+			String[] kv = pair.split("=", 2);
+			values.put(kv[0], kv.length > 1 ? kv[1] : "");
 		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		long requests = Long.parseLong(values.get("requests"));
+		double seconds = Double.parseDouble(values.get("seconds"));
+		return new Result(CLIENTS, requests, seconds, Long.parseLong(values.get("errors")), requests / seconds,
+				Double.parseDouble(values.get("p50")), Double.parseDouble(values.get("p99")));
 	}
 
 }
