@@ -3,7 +3,6 @@ package io.wellgate.telemetry;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,7 +47,7 @@ final class BinaryCopy {
 				continue;
 			}
 			switch (this.kinds[i]) {
-				case WELL_ID, ENUM -> putText((String) value);
+				case WELL_ID, ENUM -> putAscii((String) value);
 				case TIME -> {
 					putInt(8);
 					putLong(micros((Instant) value));
@@ -116,10 +115,14 @@ final class BinaryCopy {
 		out.write(row.bytes(), 0, row.size());
 	}
 
-	private void putText(String text) {
-		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-		putInt(utf8.length);
-		put(utf8, 0, utf8.length);
+	/** A well id or an enum name: ASCII by validation, so each char is its own UTF-8 byte. */
+	private void putAscii(String text) {
+		int length = text.length();
+		putInt(length);
+		ensure(length);
+		for (int i = 0; i < length; i++) {
+			this.bytes[this.size++] = (byte) text.charAt(i);
+		}
 	}
 
 	private void put(byte[] source, int offset, int length) {

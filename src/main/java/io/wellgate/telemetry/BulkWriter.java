@@ -186,6 +186,8 @@ public class BulkWriter implements MeterBinder {
 		Set<String> wells = new HashSet<>();
 		Set<Long> days = new HashSet<>();
 		BinaryCopy buffer = new BinaryCopy(schema.fields(), FLUSH_BYTES + 1024);
+		String lastWell = null;
+		long lastDay = Long.MIN_VALUE;
 		ParsedRow row;
 		while ((row = source.next()) != null) {
 			List<LineError> problems = validator.validate(row, values);
@@ -202,8 +204,17 @@ public class BulkWriter implements MeterBinder {
 			if (badLines > 0) {
 				continue;
 			}
-			wells.add((String) values[wellColumn]);
-			days.add(Math.floorDiv(((Instant) values[timeColumn]).getEpochSecond(), 86_400L));
+			// Bodies come grouped by well and by time: only a change needs the sets.
+			String well = (String) values[wellColumn];
+			if (!well.equals(lastWell)) {
+				wells.add(well);
+				lastWell = well;
+			}
+			long day = Math.floorDiv(((Instant) values[timeColumn]).getEpochSecond(), 86_400L);
+			if (day != lastDay) {
+				days.add(day);
+				lastDay = day;
+			}
 			buffer.append(values);
 			if (buffer.size() >= FLUSH_BYTES) {
 				flush(buffer, spool, direct);

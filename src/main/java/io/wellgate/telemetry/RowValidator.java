@@ -19,14 +19,14 @@ import java.util.TreeSet;
  */
 final class RowValidator {
 
+	/** Year 1: PostgreSQL stores times back to 4713 BC, but a daily partition is named by a four-digit year. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
 	private final RecordSchema schema;
 
 	private final Map<String, Integer> positions;
 
 	private final Instant latest;
-
-	/** Year 1: PostgreSQL stores times back to 4713 BC, but a daily partition is named by a four-digit year. */
-	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
 	private final Duration futureTolerance;
 
