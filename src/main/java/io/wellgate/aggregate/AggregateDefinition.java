@@ -13,8 +13,12 @@ import java.util.stream.Collectors;
  * @param source the raw, time-partitioned table it aggregates
  * @param width the bucket width, aligned to UTC
  * @param parts what a bucket stores, per well and bucket
+ * @param materializesOpenBucket whether a refresh also materializes the bucket still open (the
+ * current hour or day), so that a read right after a refresh needs no raw rows; when not, that
+ * bucket is aggregated from raw rows on every read until it ends
  */
-public record AggregateDefinition(String name, String source, Duration width, List<Part> parts) {
+public record AggregateDefinition(String name, String source, Duration width, List<Part> parts,
+		boolean materializesOpenBucket) {
 
 	public AggregateDefinition {
 		parts = List.copyOf(parts);

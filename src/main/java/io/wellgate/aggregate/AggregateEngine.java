@@ -104,8 +104,8 @@ public class AggregateEngine implements DisposableBean {
 	}
 
 	/**
-	 * Refreshes everything pending of one aggregate and materializes the buckets completed
-	 * since its last refresh; with {@code from}/{@code to}, also recomputes every bucket starting
+	 * Refreshes everything pending of one aggregate and materializes the buckets started since
+	 * its last refresh (only those completed, when it keeps its open bucket real time); with {@code from}/{@code to}, also recomputes every bucket starting
 	 * in that range from raw rows.
 	 */
 	public RefreshResult refresh(String name, Instant from, Instant to) {
@@ -156,7 +156,9 @@ public class AggregateEngine implements DisposableBean {
 			return new RefreshResult(name, false, 0, 0, null, (System.nanoTime() - started) / 1e6);
 		}
 		OffsetDateTime previous = state.watermark();
-		OffsetDateTime watermark = floor(definition, this.clock.instant());
+		// Up to the end of the open bucket, or its start when the open bucket stays real time.
+		Instant now = this.clock.instant();
+		OffsetDateTime watermark = definition.materializesOpenBucket() ? ceil(definition, now) : floor(definition, now);
 		if (previous != null && previous.isAfter(watermark)) {
 			watermark = previous;
 		}

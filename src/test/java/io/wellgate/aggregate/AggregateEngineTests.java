@@ -111,6 +111,32 @@ class AggregateEngineTests {
 	}
 
 	@Test
+	void theOpenHourIsMaterializedAndWhatChangesInItLaterIsPendingUntilTheNextRefresh() {
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		write(this.a, hour, 1, 5.0);
+
+		RefreshResult first = this.engine.refresh(HOURLY, null, null);
+
+		assertThat(first.watermark().toInstant()).isAfter(hour);
+		assertThat(materializedSamples(this.a, hour)).isEqualTo(1);
+		assertThat(pendingFor(this.a)).isZero();
+
+		// A re-sent sample of the open hour: the materialized bucket is stale, the read is not.
+		write(this.a, hour, 1, 8.0);
+		assertThat(pendingFor(this.a)).isPositive();
+		assertExact(this.a);
+
+		this.engine.refresh(HOURLY, null, null);
+		assertThat(pendingFor(this.a)).isZero();
+		assertThat(this.jdbc.sql("SELECT flow_rate_sum FROM telemetry_hourly WHERE well_id = :w AND bucket = :b")
+			.param("w", this.a)
+			.param("b", utc(hour))
+			.query(Double.class)
+			.single()).isEqualTo(8.0);
+		assertExact(this.a);
+	}
+
+	@Test
 	void refreshAllRefreshesEveryAggregateAtOnceAndAnswersInDefinitionOrder() {
 		write(this.a, this.start, 180, 6.0);
 
@@ -267,6 +293,15 @@ class AggregateEngineTests {
 				JOIN aggregate_state s ON s.name = i.aggregate
 				WHERE i.aggregate = :name AND i.well_id = :w AND i.lo < s.watermark
 				""").param("name", HOURLY).param("w", well).query(Integer.class).single();
+	}
+
+	private int materializedSamples(String well, Instant bucket) {
+		return this.jdbc.sql("SELECT samples FROM telemetry_hourly WHERE well_id = :w AND bucket = :b")
+			.param("w", well)
+			.param("b", utc(bucket))
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	/** Each materialized bucket of both wells with the transaction that last wrote it. */
