@@ -246,6 +246,16 @@ public class AggregateEngine implements DisposableBean {
 	}
 
 	/**
+	 * The SQL of an exact read of totals over a window: like {@link #exactBuckets}, but the
+	 * materialized buckets come summed per well, so the answer's parts summed per well are the
+	 * window's totals. Only for an aggregate whose parts are all counts and sums.
+	 */
+	public String exactTotals(String name, boolean allWells) {
+		definition(name);
+		return this.sql.get(name).exactTotals(allWells);
+	}
+
+	/**
 	 * Binds the window parameters of an {@link #exactBuckets exact read} of {@code name}:
 	 * {@code :from} and {@code :to} aligned to its buckets (a bucket is in the window when its start
 	 * is), and {@code :tail}.

@@ -1,5 +1,7 @@
 package io.wellgate.aggregate;
 
+import java.util.List;
+
 /**
  * The SQL of one aggregate, derived from its definition: how a refresh recomputes buckets and
  * how a read combines materialized buckets with raw rows that are not in them yet. These are
@@ -113,6 +115,25 @@ final class AggregateSql {
 	 * statement's snapshot.
 	 */
 	String exactBuckets(boolean allWells) {
+		return exact(allWells, false);
+	}
+
+	/**
+	 * The same rows as {@link #exactBuckets}, except that the materialized buckets come summed
+	 * into one row per well (its bucket null): what a total over the window needs, from far fewer
+	 * rows. Summing the answer's parts per well gives the window's totals. Only for aggregates whose
+	 * parts are all counts and sums.
+	 */
+	String exactTotals(boolean allWells) {
+		List<Part> parts = this.definition.parts();
+		if (!parts.stream().allMatch(Part::summable)) {
+			throw new IllegalStateException(this.definition.name() + " has parts that are not sums");
+		}
+		return exact(allWells, true);
+	}
+
+	private String exact(boolean allWells, boolean totals) {
+		String materialized = totals ? "NULL::timestamptz AS bucket, " + summed("m.") : "m.bucket, " + prefixed("m.");
 		String wellsOf = allWells ? "" : "AND %s = ANY(:wells)";
 		String watermark = "(SELECT watermark FROM aggregate_state WHERE name = '" + this.definition.name() + "')";
 		return """
@@ -127,12 +148,13 @@ final class AggregateSql {
 				      AND l.lo < least(CAST(:to AS timestamptz), %3$s)
 				      %7$s
 				)
-				SELECT m.well_id, m.bucket, %5$s
+				SELECT m.well_id, %5$s
 				FROM %1$s m
 				WHERE m.bucket >= :from
 				  AND m.bucket < least(CAST(:to AS timestamptz), %3$s)
 				  %8$s
 				  AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.well_id = m.well_id AND p.bucket = m.bucket)
+				%14$s
 				UNION ALL
 				SELECT r.well_id, %9$s AS bucket,
 				       %6$s
@@ -147,10 +169,11 @@ final class AggregateSql {
 				FROM pending p
 				%13$s
 				""".formatted(this.definition.name(), this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"),
-				watermark, this.definition.interval(), prefixed("m."), this.definition.expressions(),
+				watermark, this.definition.interval(), materialized, this.definition.expressions(),
 				wellsOf.formatted("l.well_id"), wellsOf.formatted("m.well_id"), this.definition.bucketOf("r.time"),
 				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."),
-				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0");
+				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0",
+				totals ? "GROUP BY m.well_id" : "");
 	}
 
 	/**
@@ -175,6 +198,15 @@ final class AggregateSql {
 		return this.definition.parts()
 			.stream()
 			.map(part -> part.column() + " = EXCLUDED." + part.column())
+			.reduce((a, b) -> a + ", " + b)
+			.orElseThrow();
+	}
+
+	/** Each part summed over {@code alias}'s rows, as its own type, under its own name. */
+	private String summed(String alias) {
+		return this.definition.parts()
+			.stream()
+			.map(part -> "CAST(sum(" + alias + part.column() + ") AS " + part.type() + ") AS " + part.column())
 			.reduce((a, b) -> a + ", " + b)
 			.orElseThrow();
 	}

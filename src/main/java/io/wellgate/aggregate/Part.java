@@ -6,6 +6,11 @@ package io.wellgate.aggregate;
  */
 public record Part(String column, String type, String expression) {
 
+	/** Whether the part is a count or a sum, so that the sum of a window's buckets is the window's. */
+	boolean summable() {
+		return this.expression.startsWith("count(") || this.expression.startsWith("sum(");
+	}
+
 	static Part count(String column) {
 		return new Part(column, "bigint", "count(*)");
 	}

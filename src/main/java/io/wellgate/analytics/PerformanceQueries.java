@@ -46,14 +46,13 @@ public class PerformanceQueries {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
-		String someWells = engine.exactBuckets(name, false);
 		this.buckets = """
 				SELECT b.well_id, b.bucket,
 				       %s
 				FROM (%s) b
 				GROUP BY b.well_id, b.bucket
 				ORDER BY b.well_id, b.bucket
-				""".formatted(SCORES, someWells);
+				""".formatted(SCORES, engine.exactBuckets(name, false));
 		String perWell = """
 				SELECT b.well_id,
 				       %s
@@ -61,8 +60,8 @@ public class PerformanceQueries {
 				GROUP BY b.well_id
 				ORDER BY b.well_id
 				""";
-		this.summaries = perWell.formatted(SCORES, someWells);
-		this.fleetSummaries = perWell.formatted(SCORES, engine.exactBuckets(name, true));
+		this.summaries = perWell.formatted(SCORES, engine.exactTotals(name, false));
+		this.fleetSummaries = perWell.formatted(SCORES, engine.exactTotals(name, true));
 	}
 
 	/** Hourly scores of each well, ordered by bucket start. */

@@ -137,6 +137,15 @@ class AggregateEngineTests {
 	}
 
 	@Test
+	void totalsAreOnlyReadFromAggregatesOfCountsAndSums() {
+		assertThat(this.engine.exactTotals(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, true)).contains("GROUP BY m.well_id");
+		// Medians and minimums of buckets do not add up to the window's.
+		assertThatThrownBy(() -> this.engine.exactTotals(AggregateDefinitions.TELEMETRY_DAILY, true))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("telemetry_daily");
+	}
+
+	@Test
 	void refreshAllRefreshesEveryAggregateAtOnceAndAnswersInDefinitionOrder() {
 		write(this.a, this.start, 180, 6.0);
 
