@@ -37,7 +37,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
  * The GraphQL runtime: scalars, the federation subgraph schema, the limits (depth, complexity,
- * document size, timeout), slow-operation logging, and how wellgate's exceptions become GraphQL
+ * document size, timeout), a cache of parsed documents, slow-operation logging, and how wellgate's exceptions become GraphQL
  * errors (a classification in {@code extensions}, a message a user can act on, never a stack
  * trace or SQL).
  */
@@ -59,8 +59,14 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory) {
-		return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+	DocumentCache documentCache(WellgateProperties properties) {
+		return new DocumentCache(properties.graphql().documentCache());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory, DocumentCache documents) {
+		return builder -> builder.schemaFactory(factory::createGraphQLSchema)
+			.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	@Bean

@@ -85,10 +85,11 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 * @param maxDocumentSize largest operation text
 	 * @param timeout longest an operation may run
 	 * @param slowThreshold operations slower than this are logged
+	 * @param documentCache how many distinct documents are kept parsed and validated (0: none)
 	 */
 	public record Graphql(@DefaultValue("15") int maxDepth, @DefaultValue("1000") int maxComplexity,
 			@DefaultValue("32KB") DataSize maxDocumentSize, @DefaultValue("30s") Duration timeout,
-			@DefaultValue("500ms") Duration slowThreshold) {
+			@DefaultValue("500ms") Duration slowThreshold, @DefaultValue("500") int documentCache) {
 	}
 
 }
