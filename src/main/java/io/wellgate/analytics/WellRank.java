@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.wellgate.well.Well;
+
 /**
  * A well's place in a ranking: best first by score (nulls last), then by id.
+ *
+ * @param well the well's registry entry; null until {@link #of} fills it in, which the ranking
+ * does only when the operation selects it
  */
-public record WellRank(int rank, String wellId, Double score, PerformanceSummary summary) {
+public record WellRank(int rank, String wellId, Double score, PerformanceSummary summary, Well well) {
+
+	WellRank of(Well well) {
+		return new WellRank(this.rank, this.wellId, this.score, this.summary, well);
+	}
 
 	static List<WellRank> rank(List<PerformanceSummary> summaries, RankBy by, int limit) {
 		Comparator<PerformanceSummary> order = Comparator
@@ -16,7 +25,7 @@ public record WellRank(int rank, String wellId, Double score, PerformanceSummary
 		List<PerformanceSummary> sorted = summaries.stream().sorted(order).limit(limit).toList();
 		List<WellRank> ranks = new ArrayList<>(sorted.size());
 		for (int i = 0; i < sorted.size(); i++) {
-			ranks.add(new WellRank(i + 1, sorted.get(i).wellId(), score(sorted.get(i), by), sorted.get(i)));
+			ranks.add(new WellRank(i + 1, sorted.get(i).wellId(), score(sorted.get(i), by), sorted.get(i), null));
 		}
 		return ranks;
 	}

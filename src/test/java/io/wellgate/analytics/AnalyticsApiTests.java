@@ -320,6 +320,25 @@ class AnalyticsApiTests {
 	}
 
 	@Test
+	void rankedWellsAreTheRegistrysEvenThroughAFragment() {
+		Map<String, Map<String, Object>> registry = new HashMap<>();
+		this.jdbc.sql("SELECT id, name, field FROM wells").query().listOfRows()
+			.forEach(row -> registry.put((String) row.get("id"), row));
+		JsonNode ranking = data(query("""
+				query { wellRanking(by: HEALTH, hours: 2160, limit: 1000) { rank ...Ranked } }
+				fragment Ranked on WellRank { well { id name field } }
+				""", Map.of())).get("wellRanking");
+
+		assertThat(ranking.size()).isPositive();
+		for (JsonNode rank : ranking) {
+			Map<String, Object> well = registry.get(rank.at("/well/id").asString());
+			assertThat(well).as(rank.toString()).isNotNull();
+			assertThat(rank.at("/well/name").isNull() ? null : rank.at("/well/name").asString()).isEqualTo(well.get("name"));
+			assertThat(rank.at("/well/field").isNull() ? null : rank.at("/well/field").asString()).isEqualTo(well.get("field"));
+		}
+	}
+
+	@Test
 	void wellsPagesWalkEveryWellOnceInIdOrder() {
 		List<String> expected = this.jdbc.sql("SELECT id FROM wells ORDER BY id").query(String.class).list();
 		assertThat(expected).containsAll(this.wells);
