@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
@@ -37,7 +35,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /**
  * The GraphQL runtime: scalars, the federation subgraph schema, the limits (depth, complexity,
- * document size, timeout), a cache of parsed documents, slow-operation logging, and how wellgate's exceptions become GraphQL
+ * document size, timeout; depth and complexity checked with the cache of parsed documents),
+ * slow-operation logging, and how wellgate's exceptions become GraphQL
  * errors (a classification in {@code extensions}, a message a user can act on, never a stack
  * trace or SQL).
  */
@@ -60,23 +59,14 @@ class GraphQlConfiguration {
 
 	@Bean
 	DocumentCache documentCache(WellgateProperties properties) {
-		return new DocumentCache(properties.graphql().documentCache());
+		WellgateProperties.Graphql graphql = properties.graphql();
+		return new DocumentCache(graphql.documentCache(), graphql.maxDepth(), graphql.maxComplexity());
 	}
 
 	@Bean
 	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory, DocumentCache documents) {
 		return builder -> builder.schemaFactory(factory::createGraphQLSchema)
 			.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
-	}
-
-	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(WellgateProperties properties) {
-		return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(WellgateProperties properties) {
-		return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity());
 	}
 
 	@Bean

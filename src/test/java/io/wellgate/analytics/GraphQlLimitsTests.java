@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.wellgate.WellgateHttp;
 
@@ -33,7 +34,9 @@ class GraphQlLimitsTests {
 		JsonNode response = query("{ wellRanking(by: HEALTH) { well { performance { bucket } diagnostics { well { "
 				+ "diagnostics { well { id } } } } } } }");
 
-		assertThat(response.at("/errors/0/message").asString()).contains("depth");
+		assertThat(response.at("/errors/0/message").asString())
+			.isEqualTo("The operation's depth is 7 nested fields; the maximum depth is 6");
+		assertThat(response.at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
 		JsonNode data = response.get("data");
 		assertThat(data == null || data.isNull()).as("no data for a refused operation").isTrue();
 	}
@@ -46,7 +49,28 @@ class GraphQlLimitsTests {
 		}
 		JsonNode response = query("{" + fields + " }");
 
-		assertThat(response.at("/errors/0/message").asString()).contains("complexity");
+		assertThat(response.at("/errors/0/message").asString())
+			.isEqualTo("The operation's complexity is 100 fields; the maximum complexity is 40");
+	}
+
+	@Test
+	void aFragmentCannotHideDepth() {
+		JsonNode response = query("{ wellRanking(by: HEALTH) { ...Deep } } fragment Deep on WellRank { well { "
+				+ "diagnostics { well { diagnostics { well { id } } } } } }");
+
+		assertThat(response.at("/errors/0/message").asString()).contains("depth is 7");
+	}
+
+	@Test
+	void theOperationChosenByNameIsTheOneMeasured() {
+		String document = "query Shallow { wells { edges { node { id } } } } query Deep { wellRanking(by: HEALTH) { well { diagnostics { "
+				+ "well { diagnostics { well { id } } } } } } }";
+
+		JsonNode shallow = operation(document, "Shallow");
+		JsonNode deep = operation(document, "Deep");
+
+		assertThat(shallow.get("errors")).as("the shallow operation runs").isNull();
+		assertThat(deep.at("/errors/0/message").asString()).contains("depth is 7");
 	}
 
 	@Test
@@ -65,6 +89,11 @@ class GraphQlLimitsTests {
 		String prometheus = http.get("/actuator/prometheus").body();
 		assertThat(prometheus).contains("graphql_request_seconds_count").contains("graphql_datafetcher_seconds_count");
 		assertThat(output.getOut()).contains("Slow GraphQL operation").contains("operation Dashboard");
+	}
+
+	private JsonNode operation(String document, String name) {
+		String body = JsonMapper.shared().writeValueAsString(Map.of("query", document, "operationName", name));
+		return new WellgateHttp(this.port).post("/graphql", "application/json", body, null).json();
 	}
 
 	private JsonNode query(String document) {

@@ -70,7 +70,7 @@ class DocumentCacheTests {
 	@Test
 	void theLeastRecentlyUsedDocumentGoesFirst() {
 		List<String> parsed = new ArrayList<>();
-		DocumentCache cache = new DocumentCache(2);
+		DocumentCache cache = new DocumentCache(2, 100, 100);
 
 		for (String document : List.of("{ a }", "{ b }", "{ a }", "{ c }", "{ a }", "{ b }")) {
 			cache.getDocumentAsync(ExecutionInput.newExecutionInput(document).build(), input -> {
@@ -86,7 +86,7 @@ class DocumentCacheTests {
 
 	@Test
 	void aNegativeCapacityIsRefusedByName() {
-		assertThatThrownBy(() -> new DocumentCache(-1)).hasMessageContaining("wellgate.graphql.document-cache");
+		assertThatThrownBy(() -> new DocumentCache(-1, 100, 100)).hasMessageContaining("wellgate.graphql.document-cache");
 	}
 
 	private WellgateHttp http() {
