@@ -82,11 +82,14 @@ public final class Benchmark {
 		progress("Loaded %,d samples at %,.0f/s; catch-up refresh %.1f s", older.samples(), older.perSecond(), catchUpRefresh / 1000);
 		refresh.add(refreshProbe.measure(this.settings.days()));
 		Ingest.Rate http = recent.plus(older);
-		progress("Copying the same rows with a plain COPY");
-		Ingest.Rate copy = ingest.withCopy(oldest, now);
-		progress("COPY: %,.0f rows/s; HTTP: %,.0f samples/s", copy.perSecond(), http.perSecond());
-		Report.Ingestion ingestion = new Report.Ingestion(http, copy, http.perSecond(), copy.perSecond(),
-				http.perSecond() / copy.perSecond(), firstRefresh, catchUpRefresh);
+		progress("Copying the same rows with a plain COPY, into an unindexed table and into an indexed one");
+		Ingest.Rate copy = ingest.withCopy(oldest, now, false);
+		Ingest.Rate indexedCopy = ingest.withCopy(oldest, now, true);
+		progress("COPY: %,.0f rows/s, indexed %,.0f rows/s; HTTP: %,.0f samples/s", copy.perSecond(),
+				indexedCopy.perSecond(), http.perSecond());
+		Report.Ingestion ingestion = new Report.Ingestion(http, copy, indexedCopy, http.perSecond(), copy.perSecond(),
+				http.perSecond() / copy.perSecond(), indexedCopy.perSecond(), http.perSecond() / indexedCopy.perSecond(),
+				firstRefresh, catchUpRefresh);
 
 		List<String> wells = fleet.wells().stream().map(DemoWell::id).toList();
 		Reads reads = new Reads(this.service, wells);

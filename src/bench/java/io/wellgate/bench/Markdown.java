@@ -54,20 +54,23 @@ final class Markdown {
 		line("| Bulk ingest over HTTP (NDJSON, one request per well) | %,.0f samples/s | >= 0.5 x COPY | %s |", in.httpPerSecond(), yes(in.ratio() >= 0.5));
 		line("| Plain COPY of the same rows into an unindexed table | %,.0f rows/s | | |", in.copyPerSecond());
 		line("| Bulk ingest / COPY | %.2f | >= 0.5 | %s |", in.ratio(), yes(in.ratio() >= 0.5));
+		line("| Plain COPY of the same rows into a table with `esp_telemetry`'s primary key and time index (not partitioned) | %,.0f rows/s | | |",
+				in.indexedCopyPerSecond());
+		line("| Bulk ingest / COPY into the indexed table | %.2f | | |", in.indexedRatio());
 		for (RefreshProbe.Refresh refresh : r.refresh()) {
 			double sum = refresh.perAggregate().values().stream().mapToDouble(Timing::p50).sum();
-			line("| Refresh of 15 new minutes (%d x 15 samples), all 4 aggregates at once (`refreshAll`), %d days of history (p50, max of %d) | %s ms until all four are done (each one's own p50: %s; their sum %s ms), max %s ms | < 25 ms | %s |",
-					r.fleet().wells(), refresh.historyDays(), refresh.total().runs(), ms(refresh.total().p50()),
+			line("| Refresh of 15 new minutes (%d x 15 samples), all 4 aggregates at once (`refreshAll`), %s of history (p50, max of %d) | %s ms until all four are done (each one's own p50: %s; their sum %s ms), max %s ms | < 25 ms | %s |",
+					r.fleet().wells(), days(refresh.historyDays()), refresh.total().runs(), ms(refresh.total().p50()),
 					perAggregate(refresh.perAggregate()), ms(sum), ms(refresh.total().p99()),
 					yes(refresh.total().p50() < 25));
 		}
 		if (r.refresh().size() == 2) {
 			double growth = r.refresh().get(1).total().p50() / r.refresh().get(0).total().p50();
-			line("| Refresh time, %d days against %d days of history | %.2fx | <= 1.5x | %s |", r.refresh().get(1).historyDays(),
-					r.refresh().get(0).historyDays(), growth, yes(growth <= 1.5));
+			line("| Refresh time, %s against %s of history | %.2fx | <= 1.5x | %s |", days(r.refresh().get(1).historyDays()),
+					days(r.refresh().get(0).historyDays()), growth, yes(growth <= 1.5));
 		}
-		line("| First refresh (materializes %d days), catch-up refresh (the older history) | %s s, %s s | | |",
-				r.refresh().get(0).historyDays(), ms(in.firstRefreshMillis() / 1000), ms(in.catchUpRefreshMillis() / 1000));
+		line("| First refresh (materializes %s), catch-up refresh (the older history) | %s s, %s s | | |",
+				days(r.refresh().get(0).historyDays()), ms(in.firstRefreshMillis() / 1000), ms(in.catchUpRefreshMillis() / 1000));
 		Map<Integer, Long> pages = r.statements().fleetPage();
 		line("| SQL statements per fleet dashboard request (every windowed field of a page of wells), %s wells | %s | equal | %s |",
 				pages.keySet().stream().map(String::valueOf).collect(Collectors.joining(" / ")),
@@ -122,6 +125,10 @@ final class Markdown {
 
 	private static String ratio(double value) {
 		return String.format(Locale.ROOT, "%.1fx", value);
+	}
+
+	private static String days(int days) {
+		return days + ((days == 1) ? " day" : " days");
 	}
 
 	private static String yes(boolean met) {

@@ -20,11 +20,15 @@ record Report(String date, Machine machine, Fleet fleet, Ingestion ingestion, Li
 	/**
 	 * @param http the bulk endpoint, one NDJSON request per well
 	 * @param copy a plain COPY of the same rows into an unindexed table
+	 * @param indexedCopy the same COPY into a table with esp_telemetry's primary key and time index
+	 * @param ratio http / copy: what the target is held against
+	 * @param indexedRatio http / indexedCopy
 	 * @param firstRefreshMillis materializing the first D/4 days, all aggregates
 	 * @param catchUpRefreshMillis materializing the older history loaded afterwards
 	 */
-	record Ingestion(Ingest.Rate http, Ingest.Rate copy, double httpPerSecond, double copyPerSecond,
-			double ratio, double firstRefreshMillis, double catchUpRefreshMillis) {
+	record Ingestion(Ingest.Rate http, Ingest.Rate copy, Ingest.Rate indexedCopy, double httpPerSecond,
+			double copyPerSecond, double ratio, double indexedCopyPerSecond, double indexedRatio,
+			double firstRefreshMillis, double catchUpRefreshMillis) {
 	}
 
 	/**
