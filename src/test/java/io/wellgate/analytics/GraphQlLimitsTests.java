@@ -62,6 +62,20 @@ class GraphQlLimitsTests {
 	}
 
 	@Test
+	void fragmentsSpreadIntoOneAnotherAreRefusedWithoutBeingExpanded() {
+		// Twenty fragments, each spreading the next twice: 2^20 fields once expanded.
+		StringBuilder document = new StringBuilder("{ well(id: \"x\") { ...f0 } } fragment f20 on Well { id }");
+		for (int i = 0; i < 20; i++) {
+			document.append(" fragment f").append(i).append(" on Well { x: diagnostics { well { ...f").append(i + 1)
+				.append(" } } y: diagnostics { well { ...f").append(i + 1).append(" } } }");
+		}
+		JsonNode response = new WellgateHttp(this.port).graphql(document.toString(), Map.of(), null).json();
+
+		assertThat(response.at("/errors/0/message").asString())
+			.isEqualTo("The operation's depth is 42 nested fields; the maximum depth is 6");
+	}
+
+	@Test
 	void theOperationChosenByNameIsTheOneMeasured() {
 		String document = "query Shallow { wells { edges { node { id } } } } query Deep { wellRanking(by: HEALTH) { well { diagnostics { "
 				+ "well { diagnostics { well { id } } } } } } }";

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,20 @@ class OperationShapeTests {
 	void aFragmentUsedTwiceCountsTwice() {
 		assertThat(shapes("{ x: a { ...F } y: a { ...F } } fragment F on T { b c }"))
 			.containsEntry(null, new OperationShape(2, 6));
+	}
+
+	@Test
+	// A guard against a hang, not a speed measurement: measured field by field, this document
+	// would take 2^40 steps.
+	@Timeout(60)
+	void fragmentsSpreadIntoOneAnotherAreMeasuredOnceAndTheComplexityStopsAtItsCeiling() {
+		StringBuilder document = new StringBuilder("{ ...F0 } fragment F40 on T { a }");
+		for (int i = 0; i < 40; i++) {
+			document.append(" fragment F").append(i).append(" on T { x: b { ...F").append(i + 1)
+				.append(" } y: b { ...F").append(i + 1).append(" } }");
+		}
+
+		assertThat(shapes(document.toString())).containsEntry(null, new OperationShape(41, Integer.MAX_VALUE));
 	}
 
 	private static Map<String, OperationShape> shapes(String document) {
