@@ -39,16 +39,21 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		for (AggregateStatus status : this.statuses.list()) {
-			Map<String, Object> one = new LinkedHashMap<>();
-			one.put("watermark", String.valueOf(status.watermark()));
-			one.put("lagSeconds", status.lagSeconds());
-			one.put("pendingInvalidations", status.pendingInvalidations());
-			one.put("lastRefreshAt", String.valueOf(status.lastRefreshAt()));
-			one.put("lastRefreshMillis", status.lastRefreshMillis());
-			one.put("lastRefreshOutcome", status.lastRefreshOutcome());
-			details.put(status.name(), one);
+			details.put(status.name(), details(status));
 		}
 		builder.up().withDetails(details);
+	}
+
+	/** One aggregate's health details; what has not happened yet (no refresh) is a JSON null. */
+	static Map<String, Object> details(AggregateStatus status) {
+		Map<String, Object> one = new LinkedHashMap<>();
+		one.put("watermark", (status.watermark() != null) ? status.watermark().toString() : null);
+		one.put("lagSeconds", status.lagSeconds());
+		one.put("pendingInvalidations", status.pendingInvalidations());
+		one.put("lastRefreshAt", (status.lastRefreshAt() != null) ? status.lastRefreshAt().toString() : null);
+		one.put("lastRefreshMillis", status.lastRefreshMillis());
+		one.put("lastRefreshOutcome", status.lastRefreshOutcome());
+		return one;
 	}
 
 	@Override
