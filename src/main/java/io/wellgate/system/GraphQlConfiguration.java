@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
@@ -19,6 +21,7 @@ import io.wellgate.analytics.BadArgumentException;
 import io.wellgate.telemetry.BadInputException;
 import io.wellgate.telemetry.LineError;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,10 +66,21 @@ class GraphQlConfiguration {
 		return new DocumentCache(graphql.documentCache(), graphql.maxDepth(), graphql.maxComplexity());
 	}
 
+	/**
+	 * The federation schema, the document cache, and the instrumentations unchained when there is
+	 * only one: Spring wraps even a single one in a {@link ChainedInstrumentation}, which every
+	 * field of every answer then goes through (3% of the daily read's request CPU in a profile).
+	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory, DocumentCache documents) {
-		return builder -> builder.schemaFactory(factory::createGraphQLSchema)
-			.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory, DocumentCache documents,
+			ObjectProvider<Instrumentation> instrumentations) {
+		List<Instrumentation> all = instrumentations.orderedStream().toList();
+		return builder -> builder.schemaFactory(factory::createGraphQLSchema).configureGraphQl(graphQl -> {
+			graphQl.preparsedDocumentProvider(documents);
+			if (all.size() == 1) {
+				graphQl.instrumentation(all.get(0));
+			}
+		});
 	}
 
 	@Bean

@@ -9,10 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.wellgate.WellgateHttp;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,9 @@ class GraphQlLimitsTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GraphQlSource graphQlSource;
 
 	@Test
 	void aTooDeepOperationIsRefused() {
@@ -103,6 +109,12 @@ class GraphQlLimitsTests {
 		String prometheus = http.get("/actuator/prometheus").body();
 		assertThat(prometheus).contains("graphql_request_seconds_count").contains("graphql_datafetcher_seconds_count");
 		assertThat(output.getOut()).contains("Slow GraphQL operation").contains("operation Dashboard");
+	}
+
+	@Test
+	void theOnlyInstrumentationIsNotWrappedInAChain() {
+		assertThat(this.graphQlSource.graphQl().getInstrumentation())
+			.isInstanceOf(GraphQlObservationInstrumentation.class);
 	}
 
 	private JsonNode operation(String document, String name) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Parsed documents are kept and reused, valid or not, and a reused document is still held to the
- * limits that run on every execution.
+ * depth and complexity limits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "wellgate.graphql.max-depth=6")
