@@ -20,9 +20,9 @@ import org.springframework.graphql.execution.ErrorType;
  * again without being parsed.
  * <p>
  * The limits are checked here, on the operation as written ({@link OperationShape}), rather than
- * by graphql-java's limit instrumentations: those measure each execution again, and being more
- * than one instrumentation they made every field of every answer go through an instrumentation
- * chain, which cost 0.7 ms of a 4.5 ms daily read over HTTP.
+ * by graphql-java's limit instrumentations: those measure each execution again, and with them
+ * every field of every answer went through a chain of instrumentations, which cost 0.7 ms of a
+ * 4.5 ms daily read over HTTP.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
