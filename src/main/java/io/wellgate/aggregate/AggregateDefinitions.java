@@ -67,8 +67,8 @@ public final class AggregateDefinitions {
 		String lowIntake = "r.intake_pressure < " + breach.intakePressure();
 		return new AggregateDefinition(WELL_PERFORMANCE_HOURLY, "esp_telemetry", Duration.ofHours(1),
 				List.of(Part.count("samples"), Part.count("eligible", ELIGIBLE),
-						Part.number("hydraulic_kw_sum", "sum(" + HYDRAULIC + ") FILTER (WHERE " + ELIGIBLE + ")"),
-						Part.number("power_kw_sum", "sum(r.power_kw) FILTER (WHERE " + ELIGIBLE + ")"),
+						Part.sum("hydraulic_kw_sum", HYDRAULIC, ELIGIBLE),
+						Part.sum("power_kw_sum", "r.power_kw", ELIGIBLE),
 						Part.count("vibration_breaches", vibration), Part.count("overheat_breaches", overheat),
 						Part.count("overcurrent_breaches", overcurrent), Part.count("low_intake_breaches", lowIntake),
 						Part.count("anomalies",
@@ -84,15 +84,15 @@ public final class AggregateDefinitions {
 		for (DiagnosisType type : DiagnosisType.values()) {
 			parts.add(Part.count("type_" + type.name().toLowerCase(), "r.type = '" + type.name() + "'"));
 		}
-		parts.add(Part.number("confidence_sum", "sum(r.confidence)"));
+		parts.add(Part.sum("confidence_sum", "r.confidence"));
 		parts.add(Part.number("confidence_min", "min(r.confidence)"));
 		parts.add(Part.number("confidence_max", "max(r.confidence)"));
 		return new AggregateDefinition(DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts, true);
 	}
 
 	private static List<Part> range(String column) {
-		return List.of(new Part(column + "_n", "bigint", "count(r." + column + ")"),
-				Part.number(column + "_sum", "sum(r." + column + ")"),
+		return List.of(Part.countOf(column + "_n", "r." + column),
+				Part.sum(column + "_sum", "r." + column),
 				Part.number(column + "_min", "min(r." + column + ")"),
 				Part.number(column + "_max", "max(r." + column + ")"));
 	}

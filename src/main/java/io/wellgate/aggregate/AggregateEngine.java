@@ -105,8 +105,8 @@ public class AggregateEngine implements DisposableBean {
 
 	/**
 	 * Refreshes everything pending of one aggregate and materializes the buckets started since
-	 * its last refresh (only those completed, when it keeps its open bucket real time); with {@code from}/{@code to}, also recomputes every bucket starting
-	 * in that range from raw rows.
+	 * its last refresh (only those completed, when it keeps its open bucket real time); with
+	 * {@code from}/{@code to}, also recomputes every bucket starting in that range from raw rows.
 	 */
 	public RefreshResult refresh(String name, Instant from, Instant to) {
 		AggregateDefinition definition = definition(name);

@@ -3,6 +3,7 @@ package io.wellgate.aggregate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -47,10 +48,10 @@ class AggregateObservability extends AbstractHealthIndicator implements MeterBin
 	/** One aggregate's health details; what has not happened yet (no refresh) is a JSON null. */
 	static Map<String, Object> details(AggregateStatus status) {
 		Map<String, Object> one = new LinkedHashMap<>();
-		one.put("watermark", (status.watermark() != null) ? status.watermark().toString() : null);
+		one.put("watermark", Objects.toString(status.watermark(), null));
 		one.put("lagSeconds", status.lagSeconds());
 		one.put("pendingInvalidations", status.pendingInvalidations());
-		one.put("lastRefreshAt", (status.lastRefreshAt() != null) ? status.lastRefreshAt().toString() : null);
+		one.put("lastRefreshAt", Objects.toString(status.lastRefreshAt(), null));
 		one.put("lastRefreshMillis", status.lastRefreshMillis());
 		one.put("lastRefreshOutcome", status.lastRefreshOutcome());
 		return one;

@@ -1,6 +1,8 @@
 package io.wellgate.aggregate;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of one aggregate, derived from its definition: how a refresh recomputes buckets and
@@ -126,7 +128,7 @@ final class AggregateSql {
 	 */
 	String exactTotals(boolean allWells) {
 		List<Part> parts = this.definition.parts();
-		if (!parts.stream().allMatch(Part::summable)) {
+		if (!parts.stream().allMatch(Part::additive)) {
 			throw new IllegalStateException(this.definition.name() + " has parts that are not sums");
 		}
 		return exact(allWells, true);
@@ -195,28 +197,20 @@ final class AggregateSql {
 	}
 
 	private String excluded() {
-		return this.definition.parts()
-			.stream()
-			.map(part -> part.column() + " = EXCLUDED." + part.column())
-			.reduce((a, b) -> a + ", " + b)
-			.orElseThrow();
+		return eachPart(part -> part.column() + " = EXCLUDED." + part.column());
 	}
 
 	/** Each part summed over {@code alias}'s rows, as its own type, under its own name. */
 	private String summed(String alias) {
-		return this.definition.parts()
-			.stream()
-			.map(part -> "CAST(sum(" + alias + part.column() + ") AS " + part.type() + ") AS " + part.column())
-			.reduce((a, b) -> a + ", " + b)
-			.orElseThrow();
+		return eachPart(part -> "CAST(sum(" + alias + part.column() + ") AS " + part.type() + ") AS " + part.column());
 	}
 
 	private String prefixed(String alias) {
-		return this.definition.parts()
-			.stream()
-			.map(part -> alias + part.column())
-			.reduce((a, b) -> a + ", " + b)
-			.orElseThrow();
+		return eachPart(part -> alias + part.column());
+	}
+
+	private String eachPart(Function<Part, String> sql) {
+		return this.definition.parts().stream().map(sql).collect(Collectors.joining(", "));
 	}
 
 }

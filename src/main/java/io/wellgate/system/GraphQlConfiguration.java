@@ -72,7 +72,7 @@ class GraphQlConfiguration {
 	 * field of every answer then goes through (3% of the daily read's request CPU in a profile).
 	 */
 	@Bean
-	GraphQlSourceBuilderCustomizer federation(FederationSchemaFactory factory, DocumentCache documents,
+	GraphQlSourceBuilderCustomizer graphQlRuntime(FederationSchemaFactory factory, DocumentCache documents,
 			ObjectProvider<Instrumentation> instrumentations) {
 		List<Instrumentation> all = instrumentations.orderedStream().toList();
 		return builder -> builder.schemaFactory(factory::createGraphQLSchema).configureGraphQl(graphQl -> {
