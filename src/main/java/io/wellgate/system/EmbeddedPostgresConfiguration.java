@@ -50,9 +50,7 @@ class EmbeddedPostgresConfiguration {
 		// Connections beyond these are opened under load and closed again when idle: an embedded
 		// server is shared by every context of a JVM (a test suite starts several).
 		dataSource.setMinimumIdle(2);
-		// The same settings application.yml gives an external database's pool (see there why).
-		dataSource.setConnectionInitSql("SET plan_cache_mode = force_generic_plan");
-		dataSource.addDataSourceProperty("prepareThreshold", "1");
+		// Each session's settings come from DatabaseSessions, as for a configured server's pool.
 		return dataSource;
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WellgateProperties.class)
-@Import({ EmbeddedPostgresConfiguration.class, GraphQlConfiguration.class, ClockConfiguration.class })
+@Import({ EmbeddedPostgresConfiguration.class, DatabaseConfiguration.class, GraphQlConfiguration.class, ClockConfiguration.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, LiquibaseAutoConfiguration.class })
 public class GraphQlSliceConfiguration {
