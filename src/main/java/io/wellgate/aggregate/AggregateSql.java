@@ -136,8 +136,9 @@ final class AggregateSql {
 
 	private String exact(boolean allWells, boolean totals) {
 		String materialized = totals ? "NULL::timestamptz AS bucket, " + summed("m.") : "m.bucket, " + prefixed("m.");
-		String wellsOf = allWells ? "" : "AND %s = ANY(:wells)";
 		String watermark = "(SELECT watermark FROM aggregate_state WHERE name = '" + this.definition.name() + "')";
+		String materializedWindow = "m.bucket >= :from\n  AND m.bucket < least(CAST(:to AS timestamptz), " + watermark + ")";
+		String rawWindow = "r.time >= greatest(CAST(:from AS timestamptz), " + watermark + ")\n  AND r.time >= :tail\n  AND r.time < :to";
 		return """
 				WITH pending AS (
 				    SELECT DISTINCT l.well_id, b.bucket
@@ -151,31 +152,50 @@ final class AggregateSql {
 				      %7$s
 				)
 				SELECT m.well_id, %5$s
-				FROM %1$s m
-				WHERE m.bucket >= :from
-				  AND m.bucket < least(CAST(:to AS timestamptz), %3$s)
-				  %8$s
+				%8$s
+				WHERE %12$s
 				  AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.well_id = m.well_id AND p.bucket = m.bucket)
-				%14$s
+				%11$s
 				UNION ALL
 				SELECT r.well_id, %9$s AS bucket,
 				       %6$s
-				FROM %10$s r
-				WHERE r.time >= greatest(CAST(:from AS timestamptz), %3$s)
-				  AND r.time >= :tail
-				  AND r.time < :to
-				  %11$s
+				%10$s
+				WHERE %13$s
 				GROUP BY r.well_id, 2
 				UNION ALL
-				SELECT p.well_id, p.bucket, %12$s
+				SELECT p.well_id, p.bucket, %14$s
 				FROM pending p
-				%13$s
+				%15$s
 				""".formatted(this.definition.name(), this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"),
 				watermark, this.definition.interval(), materialized, this.definition.expressions(),
-				wellsOf.formatted("l.well_id"), wellsOf.formatted("m.well_id"), this.definition.bucketOf("r.time"),
-				this.definition.source(), wellsOf.formatted("r.well_id"), prefixed("a."),
-				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0",
-				totals ? "GROUP BY m.well_id" : "");
+				allWells ? "" : "AND l.well_id = ANY(:wells)", from(allWells, this.definition.name(), "m", "well_id", materializedWindow),
+				this.definition.bucketOf("r.time"), from(allWells, this.definition.source(), "r", "well_id", rawWindow),
+				totals ? "GROUP BY m.well_id" : "", materializedWindow, rawWindow, prefixed("a."),
+				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0");
+	}
+
+	/**
+	 * The {@code FROM} of {@code table} as {@code alias} in a window: the whole table for every
+	 * well, or each well of {@code :wells} read on its own through the table's
+	 * {@code (well_id, time)} key. A generic plan cannot see the window's size nor the number of
+	 * wells, and estimates a parameter range at a fraction of a percent of the table: over
+	 * {@code well_id = ANY(:wells)} it scans the time index for every well's rows in the window
+	 * (the whole fleet's day for one well's). Read per well ({@code OFFSET 0} keeps the subquery a
+	 * loop), the only index that fits is the key.
+	 */
+	private static String from(boolean allWells, String table, String alias, String key, String window) {
+		if (allWells) {
+			return "FROM " + table + " " + alias;
+		}
+		return """
+				FROM unnest(CAST(:wells AS text[])) AS w(well_id)
+				CROSS JOIN LATERAL (
+				    SELECT *
+				    FROM %1$s %2$s
+				    WHERE %2$s.%3$s = w.well_id
+				      AND %4$s
+				    OFFSET 0
+				) %2$s""".formatted(table, alias, key, window.replace("\n", "\n      "));
 	}
 
 	/**
