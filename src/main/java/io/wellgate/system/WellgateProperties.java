@@ -64,10 +64,14 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 * @param aggregateRetention materialized buckets older than this are deleted; zero keeps them
 	 * @param retentionSchedule when retention runs (cron, UTC)
 	 * @param breach the thresholds of well_performance_hourly's breach rules
+	 * @param refreshAfterWrite how soon after a write the aggregates of its table are refreshed (at
+	 * most one refresh per aggregate in that time, whatever the number of writes); zero leaves it to
+	 * the schedules
 	 */
 	public record Aggregates(@DefaultValue("15m") Duration hourlyRefresh, @DefaultValue("1h") Duration dailyRefresh,
 			@DefaultValue("30d") Duration rawRetention, @DefaultValue("90d") Duration aggregateRetention,
-			@DefaultValue("0 30 0 * * *") String retentionSchedule, @DefaultValue Breach breach) {
+			@DefaultValue("0 30 0 * * *") String retentionSchedule, @DefaultValue Breach breach,
+			@DefaultValue("1s") Duration refreshAfterWrite) {
 	}
 
 	/**

@@ -25,8 +25,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wellgate.system.TableWritten;
 import io.wellgate.system.WellgateProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,8 +75,11 @@ public class BulkWriter implements MeterBinder {
 
 	private final Map<Route, LongAdder> routes = new EnumMap<>(Route.class);
 
+	private final ApplicationEventPublisher events;
+
 	BulkWriter(DataSource dataSource, PlatformTransactionManager transactions, Partitions partitions, Clock clock,
-			WellgateProperties properties) {
+			WellgateProperties properties, ApplicationEventPublisher events) {
+		this.events = events;
 		this.dataSource = dataSource;
 		this.transaction = new TransactionTemplate(transactions);
 		this.partitions = partitions;
@@ -105,6 +110,9 @@ public class BulkWriter implements MeterBinder {
 				return 0;
 			}
 			this.routes.get(stored.route()).increment();
+			if (stored.accepted() > 0) {
+				this.events.publishEvent(new TableWritten(schema.table(), stored.accepted()));
+			}
 			return stored.accepted();
 		}
 		finally {
