@@ -48,9 +48,12 @@ final class DatabaseSessions implements BeanPostProcessor {
 		return String.join("; ", settings);
 	}
 
-	/** After Spring Boot has bound {@code spring.datasource.hikari.*}: SQL configured there runs first. */
+	/**
+	 * After Spring Boot has bound {@code spring.datasource.hikari.*} (a priority post-processor, so
+	 * SQL configured there runs first), and before any post-processor wraps the pool in a proxy.
+	 */
 	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource pool) {
 			String configured = pool.getConnectionInitSql();
 			pool.setConnectionInitSql(

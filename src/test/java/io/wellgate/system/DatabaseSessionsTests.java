@@ -66,7 +66,7 @@ class DatabaseSessionsTests {
 			own.setUsername(pool.getUsername());
 			own.setPassword(pool.getPassword());
 			own.setMaximumPoolSize(1);
-			new DatabaseSessions(new DatabaseProperties(true, "")).postProcessAfterInitialization(own, "own");
+			new DatabaseSessions(new DatabaseProperties(true, "")).postProcessBeforeInitialization(own, "own");
 			try (Connection connection = own.getConnection()) {
 				assertThat(show(connection, "jit")).isEqualTo("on");
 				assertThat(show(connection, "plan_cache_mode")).isEqualTo("force_generic_plan");
