@@ -79,7 +79,7 @@ public final class Benchmark {
 		Instant split = now.minus(Duration.ofDays(this.settings.firstDays()));
 		Instant oldest = now.minus(Duration.ofDays(this.settings.days()));
 		Report.Machine machine = machine();
-		progress("PostgreSQL %s, %s; jit as shipped: %s, in wellgate's sessions: %s (JIT available: %s)", machine.postgres(),
+		progress("PostgreSQL %s, %s; jit as shipped: %s, in wellgate's sessions: %s (pg_jit_available() as shipped: %s)", machine.postgres(),
 				machine.database(), machine.jitAsShipped(), machine.jitInSessions(), machine.jitAvailable());
 
 		// History in two steps, so that the refresh is measured over D/4 days and over D days; each
@@ -291,10 +291,10 @@ public final class Benchmark {
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
 			.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
 		String jitInSessions = this.service.jdbc().sql("SHOW jit").query(String.class).single();
-		boolean jitAvailable = this.service.jdbc().sql("SELECT pg_jit_available()").query(Boolean.class).single();
+		PlainSession plain = plainSession();
 		return new Report.Machine(Runtime.getRuntime().availableProcessors(), procKb("/proc/meminfo", "MemTotal:") / 1024.0 / 1024,
 				cpu, System.getProperty("java.version"), postgres, database(), this.settings.server().label(),
-				jitAsShipped(), jitInSessions, jitAvailable);
+				plain.jit(), jitInSessions, plain.jitAvailable());
 	}
 
 	/** The server in words, for the report's machine line. */
@@ -316,16 +316,23 @@ public final class Benchmark {
 	}
 
 	/**
-	 * {@code SHOW jit} in a plain session of the server, opened outside the service's pool, so
-	 * without the settings that the pool gives each of its sessions.
+	 * @param jit {@code SHOW jit}
+	 * @param jitAvailable {@code pg_jit_available()}: a JIT provider is loadable and {@code jit} is on
 	 */
-	private String jitAsShipped() throws Exception {
+	private record PlainSession(String jit, boolean jitAvailable) {
+	}
+
+	/**
+	 * The server's JIT in a plain session, opened outside the service's pool, so without the
+	 * settings that the pool gives each of its sessions: as the server ships it.
+	 */
+	private PlainSession plainSession() throws Exception {
 		HikariDataSource pool = this.service.bean(DataSource.class).unwrap(HikariDataSource.class);
 		try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
 				Statement statement = plain.createStatement();
-				ResultSet jit = statement.executeQuery("SHOW jit")) {
+				ResultSet jit = statement.executeQuery("SELECT current_setting('jit'), pg_jit_available()")) {
 			jit.next();
-			return jit.getString(1);
+			return new PlainSession(jit.getString(1), jit.getBoolean(2));
 		}
 	}
 

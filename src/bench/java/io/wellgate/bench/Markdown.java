@@ -23,12 +23,12 @@ final class Markdown {
 		Report.Machine m = r.machine();
 		line("# wellgate benchmark: %d wells x %d days (%,d samples)", r.fleet().wells(), r.fleet().days(), r.fleet().samples());
 		line("");
-		line("%s; %d cores (%s), %.1f GiB; PostgreSQL %s (%s); Java %s; seed %d; %s load; the run took %.1f min.", r.date(),
+		line("%s; %d cores (%s), %.1f GiB; PostgreSQL %s, %s; Java %s; seed %d; %s load; the run took %.1f min.", r.date(),
 				m.cores(), m.cpu(), m.memoryGiB(), m.postgres(), m.database(), m.java(), r.fleet().seed(), r.ingestion().load(),
 				r.minutes());
 		line("Server `%s`: `SHOW jit` is `%s` as the server ships it (a plain session), `%s` in wellgate's pooled sessions; "
-				+ "the build %s JIT-compile (`pg_jit_available()`).", m.server(), m.jitAsShipped(), m.jitInSessions(),
-				m.jitAvailable() ? "can" : "cannot");
+				+ "as shipped, the server %s JIT-compile (`pg_jit_available()` %s).", m.server(), m.jitAsShipped(),
+				m.jitInSessions(), m.jitAvailable() ? "does" : "does not", m.jitAvailable());
 		line("Times in ms, p50 / p95 over n runs after warm-up; the machine is shared, so figures are noisy.");
 		line("*JDBC*: the read in-process through JDBC (round trip, result transfer and row reading included);");
 		line("*server*: the same statement's planning + execution time on the server (`EXPLAIN ANALYZE` of its");

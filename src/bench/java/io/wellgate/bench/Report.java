@@ -16,7 +16,7 @@ record Report(String date, Machine machine, Fleet fleet, Ingestion ingestion, Li
 	 * @param server {@code bench.server}: embedded, url or system
 	 * @param jitAsShipped {@code SHOW jit} in a plain session of the server, as it ships
 	 * @param jitInSessions {@code SHOW jit} in the service's pooled sessions
-	 * @param jitAvailable {@code pg_jit_available()}: whether the build can JIT-compile at all
+	 * @param jitAvailable {@code pg_jit_available()} in that plain session: whether the server, as shipped, JIT-compiles
 	 */
 	record Machine(int cores, double memoryGiB, String cpu, String java, String postgres, String database, String server,
 			String jitAsShipped, String jitInSessions, boolean jitAvailable) {
