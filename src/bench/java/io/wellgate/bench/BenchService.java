@@ -11,14 +11,17 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.wellgate.WellgateApplication;
+import io.wellgate.system.DistributionPostgres;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The service under test, started in this JVM as {@code java -jar} would start it, with what a
- * benchmark needs: a fresh database, no demo, a known write key, no scheduled refresh (the
+ * benchmark needs: a fresh database (embedded, or a throw-away cluster of the installed distribution
+ * build, or the given URL's), no demo, a known write key, no scheduled refresh (the
  * benchmark refreshes when it measures) and a statement counter on the DataSource.
  */
 final class BenchService implements AutoCloseable {
@@ -31,10 +34,14 @@ final class BenchService implements AutoCloseable {
 
 	private final Path dataDir;
 
-	private BenchService(ConfigurableApplicationContext context, StatementCounter statements, Path dataDir) {
+	private final DistributionPostgres system;
+
+	private BenchService(ConfigurableApplicationContext context, StatementCounter statements, Path dataDir,
+			DistributionPostgres system) {
 		this.context = context;
 		this.statements = statements;
 		this.dataDir = dataDir;
+		this.system = system;
 	}
 
 	static BenchService start(BenchSettings settings) throws IOException {
@@ -45,7 +52,13 @@ final class BenchService implements AutoCloseable {
 				// D days ending now would otherwise be at the edge of the 30-day retention if its nightly run came by.
 				"--wellgate.aggregates.raw-retention=0s", "--wellgate.ingest.max-body-size=2GB",
 				"--spring.main.banner-mode=off", "--logging.level.root=warn"));
-		if (settings.url() == null) {
+		DistributionPostgres system = null;
+		if (settings.server() == BenchSettings.Server.SYSTEM) {
+			system = DistributionPostgres.start();
+			args.add("--spring.datasource.url=" + system.jdbcUrl());
+			args.add("--spring.datasource.username=" + system.username());
+		}
+		else if (settings.server() == BenchSettings.Server.EMBEDDED) {
 			Files.createDirectories(Path.of("target"));
 			dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-pgdata-");
 			args.add("--wellgate.embedded.data-dir=" + dataDir);
@@ -61,9 +74,18 @@ final class BenchService implements AutoCloseable {
 		}
 		StatementCounter statements = new StatementCounter();
 		SpringApplication application = new SpringApplication(WellgateApplication.class);
-		application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(statements));
-		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
-		return new BenchService(context, statements, dataDir);
+		application.addInitializers(context -> ((GenericApplicationContext) context).registerBean("benchStatementCounter",
+				StatementCounter.class, () -> statements));
+		try {
+			ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+			return new BenchService(context, statements, dataDir, system);
+		}
+		catch (RuntimeException ex) {
+			if (system != null) {
+				system.close();
+			}
+			throw ex;
+		}
 	}
 
 	int port() {
@@ -82,9 +104,17 @@ final class BenchService implements AutoCloseable {
 		return this.statements;
 	}
 
+	/** The distribution build's cluster when the service runs on one ({@code bench.server=system}), else {@code null}. */
+	DistributionPostgres system() {
+		return this.system;
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.context.close();
+		if (this.system != null) {
+			this.system.close();
+		}
 		if (this.dataDir != null) {
 			try (Stream<Path> files = Files.walk(this.dataDir)) {
 				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,10 +1,15 @@
 package io.wellgate.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +23,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +32,12 @@ import io.wellgate.demo.DemoWell;
 import io.wellgate.demo.FleetGenerator;
 
 /**
- * {@code ./mvnw -Pbench verify}: what continuous aggregates buy, side by side. Starts the service,
- * loads W wells x D days of one-minute telemetry, and writes every figure to
- * {@code src/bench/results/<date>-<W>x<D>.json} and {@code .md}. See the README's "Benchmark".
+ * {@code ./mvnw -Pbench verify}: what continuous aggregates buy, side by side. Starts the service
+ * on the chosen server ({@code bench.server}), loads W wells x D days of one-minute telemetry as
+ * the field sends it (or per well, {@code bench.load}), measures reads right after a refresh and
+ * in the field's steady state, the minute batch, small writes, the soak and the cost of a token, and
+ * writes every figure to {@code src/bench/results/<date>-<W>x<D>-<server>.json} and {@code .md}.
+ * See the README's "Benchmark".
  */
 public final class Benchmark {
 
@@ -50,8 +59,10 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		BenchSettings settings = BenchSettings.fromSystemProperties();
-		progress("Benchmark of %d wells x %d days (%,d samples), seed %d, %s", settings.wells(), settings.days(),
-				settings.samples(), settings.seed(), settings.url() == null ? "embedded PostgreSQL" : settings.url());
+		progress("Benchmark of %d wells x %d days (%,d samples), seed %d, server %s%s, %s load, soak %d min", settings.wells(),
+				settings.days(), settings.samples(), settings.seed(), settings.server().label(),
+				settings.url() == null ? "" : " " + settings.url(), settings.load().name().toLowerCase(java.util.Locale.ROOT),
+				settings.soakMinutes());
 		try (BenchService service = BenchService.start(settings)) {
 			new Benchmark(settings, service).run();
 		}
@@ -67,17 +78,21 @@ public final class Benchmark {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 		Instant split = now.minus(Duration.ofDays(this.settings.firstDays()));
 		Instant oldest = now.minus(Duration.ofDays(this.settings.days()));
+		Report.Machine machine = machine();
+		progress("PostgreSQL %s, %s; jit as shipped: %s, in wellgate's sessions: %s (pg_jit_available() as shipped: %s)", machine.postgres(),
+				machine.database(), machine.jitAsShipped(), machine.jitInSessions(), machine.jitAvailable());
 
-		// History in two steps, so that the refresh is measured over D/4 days and over D days.
-		progress("Loading the newest %d days over HTTP", this.settings.firstDays());
-		Ingest.Rate recent = ingest.overHttp(split, now);
+		// History in two steps, so that the refresh is measured over D/4 days and over D days; each
+		// step in time order.
+		progress("Loading the newest %d days over HTTP, %s", this.settings.firstDays(), loadName());
+		Ingest.Rate recent = load(ingest, split, now);
 		double firstRefresh = timeMillis(() -> engine.refreshAll(null, null, null));
 		progress("Loaded %,d samples at %,.0f/s; first refresh %.1f s; measuring the refresh of 15 new minutes",
 				recent.samples(), recent.perSecond(), firstRefresh / 1000);
 		List<RefreshProbe.Refresh> refresh = new ArrayList<>();
 		refresh.add(refreshProbe.measure(this.settings.firstDays()));
-		progress("Loading the older %d days over HTTP", this.settings.days() - this.settings.firstDays());
-		Ingest.Rate older = (split.isAfter(oldest)) ? ingest.overHttp(oldest, split) : new Ingest.Rate(0, 0);
+		progress("Loading the older %d days over HTTP, %s", this.settings.days() - this.settings.firstDays(), loadName());
+		Ingest.Rate older = (split.isAfter(oldest)) ? load(ingest, oldest, split) : new Ingest.Rate(0, 0);
 		double catchUpRefresh = timeMillis(() -> engine.refreshAll(null, null, null));
 		progress("Loaded %,d samples at %,.0f/s; catch-up refresh %.1f s", older.samples(), older.perSecond(), catchUpRefresh / 1000);
 		refresh.add(refreshProbe.measure(this.settings.days()));
@@ -89,7 +104,7 @@ public final class Benchmark {
 				indexedCopy.perSecond(), http.perSecond());
 		Report.Ingestion ingestion = new Report.Ingestion(http, copy, indexedCopy, http.perSecond(), copy.perSecond(),
 				http.perSecond() / copy.perSecond(), indexedCopy.perSecond(), http.perSecond() / indexedCopy.perSecond(),
-				firstRefresh, catchUpRefresh);
+				firstRefresh, catchUpRefresh, this.settings.load().name().toLowerCase(java.util.Locale.ROOT), null, 0, 0);
 
 		List<String> wells = fleet.wells().stream().map(DemoWell::id).toList();
 		Reads reads = new Reads(this.service, wells);
@@ -101,7 +116,8 @@ public final class Benchmark {
 		}
 		RemoteHttp remote = new RemoteHttp(this.http.base());
 		progress("HTTP end to end, from a second JVM, after %d s of warm-up", RemoteHttp.WARMUP_SECONDS);
-		List<Timing> httpTimings = remote.each(cases.stream().map(ReadCase::httpBody).toList(), 50, 5);
+		List<String> bodies = cases.stream().map(ReadCase::httpBody).toList();
+		List<Timing> httpTimings = remote.each(bodies, 50, 5);
 		List<Report.ReadResult> results = new ArrayList<>();
 		for (int i = 0; i < cases.size(); i++) {
 			progress("%-32s HTTP %7s ms (p50)", cases.get(i).name(), Markdown.ms(httpTimings.get(i).p50()));
@@ -117,11 +133,81 @@ public final class Benchmark {
 		Throughput.Result throughput = Throughput.measure(this.http.base(), List.copyOf(dashboard.values()));
 		progress("%,.0f requests/s", throughput.requestsPerSecond());
 
+		String oneWellHourly = cases.get(0).httpBody();
+		progress("Authenticated against anonymous: %s, alternately over one kept-alive connection", cases.get(0).name());
+		RemoteHttp.Auth auth = new RemoteHttp(this.http.base(), 10).auth(oneWellHourly, 500, BenchService.API_KEY);
+		progress("anonymous p50 %s ms, with a bearer token %s ms: %+.3f ms", Markdown.ms(auth.anonymous().p50()),
+				Markdown.ms(auth.bearer().p50()), auth.differenceMillis());
+
+		MinuteBatches minuteBatches = new MinuteBatches(this.http);
+		progress("One minute of the fleet (%d samples) in one request, on a quiet service", this.settings.wells());
+		MinuteBatches.Result minuteBatch = minuteBatches.measure(this.settings.wells(),
+				MinuteBatches.newestHour(MinuteBatches.variant(this.settings, 100), now), fleet, now);
+		progress("re-sent p50 %s ms, p99 %s ms; new minutes %s", Markdown.ms(minuteBatch.resent().p50()),
+				Markdown.ms(minuteBatch.resent().p99()), minuteBatch.newMinutes() == null ? "not measured (fewer than 10 had passed)"
+						: "p50 " + Markdown.ms(minuteBatch.newMinutes().p50()) + " ms over " + minuteBatch.newMinutes().runs());
+		progress("Small requests: 1-sample NDJSON writes from %d clients", Throughput.CLIENTS);
+		Throughput.Result small = Throughput.measure(this.http.base(), MinuteBatches.samples(MinuteBatches.variant(this.settings, 200), now, 6000),
+				Throughput.Load.SMALL_WRITES);
+		progress("%,.0f requests/s, %d errors", small.requestsPerSecond(), small.errors());
+		engine.refreshAll(null, null, null);
+
+		progress("Steady state: a minute batch of the fleet every second, all aggregates refreshed every %d s; the reads again",
+				FieldWriter.REFRESH_PERIOD.toSeconds());
+		List<byte[]> newestHour = MinuteBatches.newestHour(MinuteBatches.variant(this.settings, 300), now);
+		Report.Steady steady;
+		try (FieldWriter writer = FieldWriter.start(minuteBatches, newestHour, this.settings.wells(), Duration.ofSeconds(1),
+				engine, FieldWriter.REFRESH_PERIOD)) {
+			List<Timing> steadyHttp = remote.each(bodies, 50, 5);
+			for (int i = 0; i < cases.size(); i++) {
+				progress("%-32s HTTP %7s ms (p50), steady state", cases.get(i).name(), Markdown.ms(steadyHttp.get(i).p50()));
+			}
+			Throughput.Result steadyThroughput = Throughput.measure(this.http.base(), List.copyOf(dashboard.values()));
+			steady = new Report.Steady(steadyHttp, steadyThroughput, writer.stop());
+		}
+		progress("%,.0f requests/s in the steady state; the writer's batches p50 %s ms, %d failed",
+				steady.throughput().requestsPerSecond(), Markdown.ms(steady.writer().batch().p50()), steady.writer().failedBatches());
+
+		Report.Soak soak = null;
+		if (this.settings.soakMinutes() > 0) {
+			progress("Soak: a minute batch of the fleet every 2 s while %d clients read the dashboard's queries for %d min",
+					Throughput.CLIENTS, this.settings.soakMinutes());
+			try (FieldWriter writer = FieldWriter.start(minuteBatches, newestHour, this.settings.wells(), Duration.ofSeconds(2),
+					engine, FieldWriter.REFRESH_PERIOD)) {
+				Throughput.Result readers = Throughput.measure(this.http.base(), List.copyOf(dashboard.values()),
+						Throughput.Load.DASHBOARD.lasting(5, this.settings.soakMinutes() * 60));
+				soak = new Report.Soak(this.settings.soakMinutes(), readers, writer.stop());
+			}
+			progress("Readers %,.0f requests/s, p99 %s ms, %d errors, %d time-outs; writer p50 %s ms, max %s ms, %d failed",
+					soak.readers().requestsPerSecond(), Markdown.ms(soak.readers().p99()), soak.readers().errors(),
+					soak.readers().timeouts(), Markdown.ms(soak.writer().batch().p50()), Markdown.ms(soak.writer().maxMillis()),
+					soak.writer().failedBatches());
+		}
+		engine.refreshAll(null, null, null);
+
 		Report.Statements statements = countStatements(dashboard);
-		Report report = new Report(LocalDate.now(ZoneOffset.UTC).toString(), machine(), new Report.Fleet(this.settings.wells(),
+		if (this.settings.load() == BenchSettings.Load.FIELD) {
+			// Last: the scratch wells would otherwise be part of every fleet read and count.
+			int backfillWells = Math.min(10, this.settings.wells());
+			progress("Backfill: %d wells' whole history, one request per well, into scratch wells", backfillWells);
+			Ingest.Rate backfill = ingest.backfillScratch(oldest, now, backfillWells);
+			ingestion = ingestion.withBackfill(backfill, backfillWells);
+			progress("%,.0f samples/s, %.2f of COPY", backfill.perSecond(), ingestion.backfillRatio());
+		}
+		Report report = new Report(LocalDate.now(ZoneOffset.UTC).toString(), machine, new Report.Fleet(this.settings.wells(),
 				this.settings.days(), this.settings.seed(), this.settings.samples()), ingestion, results, dashboardLoad,
-				throughput, refresh, statements, memory(), (System.nanoTime() - this.started) / 60e9);
+				throughput, refresh, statements, memory(), minuteBatch, small, steady, soak, auth,
+				(System.nanoTime() - this.started) / 60e9);
 		write(report);
+	}
+
+	private Ingest.Rate load(Ingest ingest, Instant after, Instant upTo) {
+		return (this.settings.load() == BenchSettings.Load.FIELD) ? ingest.fieldShaped(after, upTo) : ingest.overHttp(after, upTo);
+	}
+
+	private String loadName() {
+		return (this.settings.load() == BenchSettings.Load.FIELD) ? "field-shaped (an hour of minute batches of the fleet per request)"
+				: "backfill (one request per well)";
 	}
 
 	/**
@@ -204,9 +290,50 @@ public final class Benchmark {
 		String postgres = this.service.jdbc().sql("SHOW server_version").query(String.class).single();
 		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
 			.map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
+		String jitInSessions = this.service.jdbc().sql("SHOW jit").query(String.class).single();
+		PlainSession plain = plainSession();
 		return new Report.Machine(Runtime.getRuntime().availableProcessors(), procKb("/proc/meminfo", "MemTotal:") / 1024.0 / 1024,
-				cpu, System.getProperty("java.version"), postgres,
-				this.settings.url() == null ? "embedded, fsync on" : this.settings.url());
+				cpu, System.getProperty("java.version"), postgres, database(), this.settings.server().label(),
+				plain.jit(), jitInSessions, plain.jitAvailable());
+	}
+
+	/** The server in words, for the report's machine line. */
+	private String database() throws IOException {
+		return switch (this.settings.server()) {
+			case EMBEDDED -> "embedded (zonky), started with the project's settings, fsync on";
+			case SYSTEM -> "%s distribution build (%s), settings as shipped".formatted(distribution(), this.service.system().bin());
+			case URL -> this.settings.url();
+		};
+	}
+
+	private static String distribution() throws IOException {
+		Path release = Path.of("/etc/os-release");
+		if (!Files.isReadable(release)) {
+			return "a";
+		}
+		return Files.readAllLines(release).stream().filter(l -> l.startsWith("NAME=")).map(l -> l.substring(5).replace("\"", ""))
+			.map(name -> name.split(" ")[0]).findFirst().orElse("a");
+	}
+
+	/**
+	 * @param jit {@code SHOW jit}
+	 * @param jitAvailable {@code pg_jit_available()}: a JIT provider is loadable and {@code jit} is on
+	 */
+	private record PlainSession(String jit, boolean jitAvailable) {
+	}
+
+	/**
+	 * The server's JIT in a plain session, opened outside the service's pool, so without the
+	 * settings that the pool gives each of its sessions: as the server ships it.
+	 */
+	private PlainSession plainSession() throws Exception {
+		HikariDataSource pool = this.service.bean(DataSource.class).unwrap(HikariDataSource.class);
+		try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				Statement statement = plain.createStatement();
+				ResultSet jit = statement.executeQuery("SELECT current_setting('jit'), pg_jit_available()")) {
+			jit.next();
+			return new PlainSession(jit.getString(1), jit.getBoolean(2));
+		}
 	}
 
 	/** The service's memory: it runs in this JVM; the embedded PostgreSQL is a process of its own. */
@@ -224,7 +351,8 @@ public final class Benchmark {
 
 	private void write(Report report) throws Exception {
 		Files.createDirectories(RESULTS);
-		String name = "%s-%dx%d".formatted(report.date(), this.settings.wells(), this.settings.days());
+		String name = "%s-%dx%d-%s".formatted(report.date(), this.settings.wells(), this.settings.days(),
+				this.settings.server().label());
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(RESULTS.resolve(name + ".json"), json.writeValueAsString(report) + "\n");
 		String markdown = Markdown.render(report);

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  * <li>{@code page}: pages, the bodies' file. Sends all bodies at once, one thread each, as a
  * dashboard opening does, and waits for the last answer. Prints {@code page <nanos>...} and
  * {@code body <index> <nanos>...}.</li>
+ * <li>{@code auth}: runs, a bearer token, the bodies' file. Sends the first body alternately without
+ * and with {@code Authorization: Bearer <token>} over one connection. Prints {@code anonymous
+ * <nanos>...} and {@code bearer <nanos>...}.</li>
  * </ul>
  * The warm-up sends every body in turn for the given seconds, untimed.
  * <p>
@@ -49,16 +52,19 @@ public final class HttpTimer {
 
 	private HttpTimer(String base, List<String> bodies) {
 		this.graphql = URI.create(base + "/graphql");
-		this.requests = bodies.stream().map(body -> {
-			byte[] json = body.getBytes(StandardCharsets.UTF_8);
-			String head = "POST " + this.graphql.getRawPath() + " HTTP/1.1\r\nHost: " + this.graphql.getHost() + ":"
-					+ this.graphql.getPort() + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-					+ "Content-Length: " + json.length + "\r\n\r\n";
-			ByteArrayOutputStream request = new ByteArrayOutputStream();
-			request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-			request.writeBytes(json);
-			return request.toByteArray();
-		}).toList();
+		this.requests = bodies.stream().map(body -> request(body, "")).toList();
+	}
+
+	/** A POST of this JSON body with these extra header lines (each ending in CRLF). */
+	private byte[] request(String body, String headers) {
+		byte[] json = body.getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + this.graphql.getRawPath() + " HTTP/1.1\r\nHost: " + this.graphql.getHost() + ":"
+				+ this.graphql.getPort() + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n" + headers
+				+ "Content-Length: " + json.length + "\r\n\r\n";
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+		request.writeBytes(json);
+		return request.toByteArray();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -70,7 +76,8 @@ public final class HttpTimer {
 		switch (mode) {
 			case "each" -> timer.each(Integer.parseInt(args[3]), Duration.ofSeconds(Long.parseLong(args[4])));
 			case "page" -> timer.pages(Integer.parseInt(args[3]));
-			default -> throw new IllegalArgumentException("mode: each or page, got " + mode);
+			case "auth" -> timer.auth(bodies.get(0), Integer.parseInt(args[3]), args[4]);
+			default -> throw new IllegalArgumentException("mode: each, page or auth, got " + mode);
 		}
 	}
 
@@ -94,6 +101,27 @@ public final class HttpTimer {
 			}
 			print("body " + i, nanos);
 		}
+	}
+
+	/**
+	 * The same body without and with {@code Authorization: Bearer <token>}, alternately over this
+	 * thread's one kept-alive connection, so that both see the same moments of a noisy machine.
+	 */
+	private void auth(String body, int runs, String token) throws Exception {
+		byte[] anonymous = request(body, "");
+		byte[] bearer = request(body, "Authorization: Bearer " + token + "\r\n");
+		for (int w = 0; w < 100; w++) {
+			send(anonymous);
+			send(bearer);
+		}
+		List<Long> anonymousNanos = new ArrayList<>();
+		List<Long> bearerNanos = new ArrayList<>();
+		for (int i = 0; i < runs; i++) {
+			anonymousNanos.add(send(anonymous));
+			bearerNanos.add(send(bearer));
+		}
+		print("anonymous", anonymousNanos);
+		print("bearer", bearerNanos);
 	}
 
 	private void pages(int pages) throws Exception {

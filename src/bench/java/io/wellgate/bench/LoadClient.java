@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,38 +16,48 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The load generator, run as a process of its own so that its threads and JIT do not share the
- * service's JVM: {@code clients} threads each send the given GraphQL bodies in turn, back to back,
- * for a warm-up and then a measured period (bounded also by a request count). Prints one line:
- * {@code requests=N seconds=S errors=E p50=.. p99=..}.
+ * service's JVM: {@code clients} threads each send the given bodies in turn, back to back, for a
+ * warm-up and then a measured period (bounded also by a request count). Prints one line:
+ * {@code requests=N seconds=S errors=E timeouts=T p50=.. p99=..}. An error is an answer other than
+ * a 200 without GraphQL errors, or a failed exchange; a time-out (no answer within
+ * {@link #TIMEOUT}) is counted apart.
  * <p>
- * Arguments: base URL (loopback), clients, warm-up seconds, measured seconds, most requests,
- * and a file with one GraphQL request body per line.
+ * Arguments: base URL (loopback), clients, warm-up seconds, measured seconds, most requests, the
+ * path ({@code /graphql}), the bodies' content type, a bearer token or {@code -} for none, and a
+ * file with one request body per line.
  */
 public final class LoadClient {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private LoadClient() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		URI graphql = URI.create(args[0] + "/graphql");
 		int clients = Integer.parseInt(args[1]);
 		Duration warmup = Duration.ofSeconds(Long.parseLong(args[2]));
 		Duration measured = Duration.ofSeconds(Long.parseLong(args[3]));
 		long most = Long.parseLong(args[4]);
-		List<HttpRequest> requests = Files.readAllLines(Path.of(args[5]))
-			.stream()
-			.map(body -> HttpRequest.newBuilder(graphql)
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build())
-			.toList();
+		URI uri = URI.create(args[0] + args[5]);
+		String contentType = args[6];
+		String token = args[7];
+		List<HttpRequest> requests = Files.readAllLines(Path.of(args[8])).stream().map(body -> {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+				.header("Content-Type", contentType)
+				.timeout(TIMEOUT)
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			if (!token.equals("-")) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			return request.build();
+		}).toList();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		long start = System.nanoTime();
 		long measureFrom = start + warmup.toNanos();
 		long measureTo = measureFrom + measured.toNanos();
 		AtomicLong sent = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
+		AtomicLong timeouts = new AtomicLong();
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
@@ -61,12 +72,19 @@ public final class LoadClient {
 					try {
 						HttpResponse<String> response = client.send(requests.get(i % requests.size()),
 								HttpResponse.BodyHandlers.ofString());
-						if (response.statusCode() != 200 || response.body().contains("\"errors\":[")) {
+						if (counted && (response.statusCode() != 200 || response.body().contains("\"errors\":["))) {
 							errors.incrementAndGet();
 						}
 					}
+					catch (HttpTimeoutException ex) {
+						if (counted) {
+							timeouts.incrementAndGet();
+						}
+					}
 					catch (Exception ex) {
-						errors.incrementAndGet();
+						if (counted) {
+							errors.incrementAndGet();
+						}
 					}
 					if (counted) {
 						latencies.add(System.nanoTime() - started);
@@ -81,8 +99,8 @@ public final class LoadClient {
 		}
 		long end = Math.min(System.nanoTime(), measureTo);
 		Timing timing = Timing.of(latencies.stream().mapToLong(Long::longValue).toArray());
-		System.out.printf(Locale.ROOT, "requests=%d seconds=%.3f errors=%d p50=%.3f p99=%.3f%n", latencies.size(),
-				(end - measureFrom) / 1e9, errors.get(), timing.p50(), timing.p99());
+		System.out.printf(Locale.ROOT, "requests=%d seconds=%.3f errors=%d timeouts=%d p50=%.3f p99=%.3f%n",
+				latencies.size(), (end - measureFrom) / 1e9, errors.get(), timeouts.get(), timing.p50(), timing.p99());
 	}
 
 }

@@ -23,21 +23,30 @@ final class Markdown {
 		Report.Machine m = r.machine();
 		line("# wellgate benchmark: %d wells x %d days (%,d samples)", r.fleet().wells(), r.fleet().days(), r.fleet().samples());
 		line("");
-		line("%s; %d cores (%s), %.1f GiB; PostgreSQL %s (%s); Java %s; seed %d; the run took %.1f min.", r.date(),
-				m.cores(), m.cpu(), m.memoryGiB(), m.postgres(), m.database(), m.java(), r.fleet().seed(), r.minutes());
+		line("%s; %d cores (%s), %.1f GiB; PostgreSQL %s, %s; Java %s; seed %d; %s load; the run took %.1f min.", r.date(),
+				m.cores(), m.cpu(), m.memoryGiB(), m.postgres(), m.database(), m.java(), r.fleet().seed(), r.ingestion().load(),
+				r.minutes());
+		line("Server `%s`: `SHOW jit` is `%s` as the server ships it (a plain session), `%s` in wellgate's pooled sessions; "
+				+ "as shipped, the server %s JIT-compile (`pg_jit_available()` %s).", m.server(), m.jitAsShipped(),
+				m.jitInSessions(), m.jitAvailable() ? "does" : "does not", m.jitAvailable());
 		line("Times in ms, p50 / p95 over n runs after warm-up; the machine is shared, so figures are noisy.");
 		line("*JDBC*: the read in-process through JDBC (round trip, result transfer and row reading included);");
 		line("*server*: the same statement's planning + execution time on the server (`EXPLAIN ANALYZE` of its");
 		line("generic plan), the kind of figure the targets are: their aggregate times and ratios are held against it.");
 		line("");
-		line("| Read | Raw SQL, JDBC | Aggregates SQL, JDBC | Raw / aggregates, JDBC | Raw SQL, server | Aggregates SQL, server | Raw / aggregates, server | HTTP end to end (second JVM) | Target | Met |");
-		line("|---|---|---|---|---|---|---|---|---|---|");
-		for (Report.ReadResult read : r.reads()) {
+		line("*HTTP end to end* is timed from a second JVM (p50 / p99) right after a refresh, and in the field's steady");
+		line("state: a minute batch of the fleet every second into the newest hour (its buckets pending), all aggregates");
+		line("refreshed every 15 s.");
+		line("");
+		line("| Read | Raw SQL, JDBC | Aggregates SQL, JDBC | Raw / aggregates, JDBC | Raw SQL, server | Aggregates SQL, server | Raw / aggregates, server | HTTP end to end, after a refresh | HTTP end to end, steady state | Target | Met |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|");
+		for (int i = 0; i < r.reads().size(); i++) {
+			Report.ReadResult read = r.reads().get(i);
 			ReadCase.Target t = read.target();
-			line("| %s (%d rows) | %s | %s | %.1fx | %s | %s | %.1fx | %s | %s | %s |", read.name(), read.aggregateRows(),
+			line("| %s (%d rows) | %s | %s | %.1fx | %s | %s | %.1fx | %s | %s | %s | %s |", read.name(), read.aggregateRows(),
 					timing(read.raw()), timing(read.aggregates()), read.ratio(), timing(read.serverRaw().total()),
-					timing(read.serverAggregates().total()), read.serverRatio(), timing(read.http()), readTarget(t),
-					readMet(read, t));
+					timing(read.serverAggregates().total()), read.serverRatio(), tail(read.http()),
+					tail(r.steady().http().get(i)), readTarget(t), readMet(read, t));
 		}
 		line("");
 		line("| Figure | Measured | Target | Met |");
@@ -50,8 +59,44 @@ final class Markdown {
 		Throughput.Result load = r.throughput();
 		line("| Throughput, %d clients in a second JVM, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | | |",
 				load.clients(), load.requestsPerSecond(), ms(load.p50()), ms(load.p99()), load.errors());
+		Throughput.Result steadyLoad = r.steady().throughput();
+		line("| Throughput in the steady state, %d clients, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | >= 800 requests/s | %s |",
+				steadyLoad.clients(), steadyLoad.requestsPerSecond(), ms(steadyLoad.p50()), ms(steadyLoad.p99()),
+				steadyLoad.errors(), yes(steadyLoad.requestsPerSecond() >= 800));
+		FieldWriter.Result steadyWriter = r.steady().writer();
+		line("| Steady state's writer: minute batches of %d samples, one a second (p50 / p99 / max; failed) | %s / %s / %s ms; %d failed of %d | | |",
+				r.fleet().wells(), ms(steadyWriter.batch().p50()), ms(steadyWriter.batch().p99()), ms(steadyWriter.maxMillis()),
+				steadyWriter.failedBatches(), steadyWriter.batch().runs() + steadyWriter.failedBatches());
+		line("| Steady state's scheduled refreshes, all four aggregates every 15 s (p50 / p99, n) | %s |  | |",
+				steadyWriter.refresh() == null ? "none ran" : "%s / %s ms (n=%d), %d failed".formatted(ms(steadyWriter.refresh().p50()),
+						ms(steadyWriter.refresh().p99()), steadyWriter.refresh().runs(), steadyWriter.failedRefreshes()));
+		MinuteBatches.Result minute = r.minuteBatch();
+		boolean fleetScale = r.fleet().wells() == 1000;
+		line("| One minute of the fleet (%d samples) in one request, re-sent into the newest hour, quiet service (p50 / p99, n) | %s / %s ms (n=%d) | %s | %s |",
+				minute.wells(), ms(minute.resent().p50()), ms(minute.resent().p99()), minute.resent().runs(),
+				fleetScale ? "p50 <= 15 ms at 1,000 wells" : "(p50 <= 15 ms at 1,000 wells)",
+				fleetScale ? yes(minute.resent().p50() <= 15) : "");
+		line("| One minute of the fleet in one request, new minutes after the history in time order (p50 / p99, n) | %s | | |",
+				minute.newMinutes() == null ? "not measured: fewer than 10 minutes had passed since the history's end"
+						: "%s / %s ms (n=%d)".formatted(ms(minute.newMinutes().p50()), ms(minute.newMinutes().p99()),
+								minute.newMinutes().runs()));
+		Throughput.Result small = r.smallRequests();
+		line("| Small requests: 1-sample NDJSON writes with a bearer token, %d clients | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors, %d time-outs) | | |",
+				small.clients(), small.requestsPerSecond(), ms(small.p50()), ms(small.p99()), small.errors(), small.timeouts());
+		RemoteHttp.Auth auth = r.auth();
+		line("| One well, hourly, 24 h over one kept-alive connection: anonymous / with `Authorization: Bearer` (p50, n each) | %s / %s ms (n=%d) | | |",
+				ms(auth.anonymous().p50()), ms(auth.bearer().p50()), auth.anonymous().runs());
+		line("| Authenticated minus anonymous, p50 | %+.3f ms | < 0.2 ms | %s |", auth.differenceMillis(), yes(auth.differenceMillis() < 0.2));
 		Report.Ingestion in = r.ingestion();
-		line("| Bulk ingest over HTTP (NDJSON, one request per well) | %,.0f samples/s | >= 0.5 x COPY | %s |", in.httpPerSecond(), yes(in.ratio() >= 0.5));
+		boolean field = "field".equals(in.load());
+		line("| Bulk ingest over HTTP (%s) | %,.0f samples/s | >= 0.5 x COPY | %s |",
+				field ? "field-shaped: NDJSON, an hour of minute batches of the fleet per request, in time order"
+						: "backfill: NDJSON, one request per well",
+				in.httpPerSecond(), yes(in.ratio() >= 0.5));
+		if (in.backfill() != null) {
+			line("| Backfill over HTTP (NDJSON, one request per well, its whole history), %d wells re-sent into scratch wells | %,.0f samples/s (%.2f of COPY) | | |",
+					in.backfillWells(), in.backfill().perSecond(), in.backfillRatio());
+		}
 		line("| Plain COPY of the same rows into an unindexed table | %,.0f rows/s | | |", in.copyPerSecond());
 		line("| Bulk ingest / COPY | %.2f | >= 0.5 | %s |", in.ratio(), yes(in.ratio() >= 0.5));
 		line("| Plain COPY of the same rows into a table with `esp_telemetry`'s primary key and time index (not partitioned) | %,.0f rows/s | | |",
@@ -78,10 +123,32 @@ final class Markdown {
 				yes(pages.values().stream().distinct().count() == 1));
 		line("| SQL statements per dashboard query | %s | | |", r.statements().dashboard().entrySet().stream()
 			.map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+		if (r.soak() != null) {
+			soak(r.soak(), fleetScale);
+		}
 		Report.Memory memory = r.memory();
 		line("| Service heap used after GC (of max) / resident memory, after the run | %.0f MiB (of %.0f) / %.0f MiB | | |",
 				memory.heapUsedMiB(), memory.heapMaxMiB(), memory.rssMiB());
 		return this.text.toString();
+	}
+
+	private void soak(Report.Soak soak, boolean fleetScale) {
+		Throughput.Result readers = soak.readers();
+		FieldWriter.Result writer = soak.writer();
+		String scale = fleetScale ? "" : " (at 1,000 wells, 10 min)";
+		line("| Soak, %d min: readers, %d clients, dashboard queries, a minute batch of the fleet every 2 s and the 15 s refreshes meanwhile | %,.0f requests/s, p50 %s ms, p99 %s ms, %d errors, %d time-outs (30 s) | no error or time-out, p99 <= 100 ms%s | %s |",
+				soak.minutes(), readers.clients(), readers.requestsPerSecond(), ms(readers.p50()), ms(readers.p99()),
+				readers.errors(), readers.timeouts(), scale,
+				fleetScale ? yes(readers.errors() == 0 && readers.timeouts() == 0 && readers.p99() <= 100) : "");
+		line("| Soak: the writer's minute batches (p50 / p99 / max; failed) | %s / %s / %s ms; %d failed of %d%s | p50 <= 50 ms%s | %s |",
+				ms(writer.batch().p50()), ms(writer.batch().p99()), ms(writer.maxMillis()), writer.failedBatches(),
+				writer.batch().runs() + writer.failedBatches(),
+				writer.firstFailure() == null ? "" : " (first: " + writer.firstFailure().replace('|', '/') + ")", scale,
+				fleetScale ? yes(writer.batch().p50() <= 50 && writer.failedBatches() == 0) : "");
+	}
+
+	private static String tail(Timing t) {
+		return "%s / %s (n=%d)".formatted(ms(t.p50()), ms(t.p99()), t.runs());
 	}
 
 	private static String readTarget(ReadCase.Target t) {

@@ -19,8 +19,34 @@ final class RemoteHttp {
 
 	private final String base;
 
+	private final int warmupSeconds;
+
 	RemoteHttp(String base) {
+		this(base, WARMUP_SECONDS);
+	}
+
+	RemoteHttp(String base, int warmupSeconds) {
 		this.base = base;
+		this.warmupSeconds = warmupSeconds;
+	}
+
+	/**
+	 * @param anonymous the read without a token
+	 * @param bearer the same read with a valid bearer token, sent alternately with it
+	 */
+	record Auth(Timing anonymous, Timing bearer) {
+
+		/** bearer p50 - anonymous p50, ms */
+		double differenceMillis() {
+			return this.bearer.p50() - this.anonymous.p50();
+		}
+
+	}
+
+	/** {@code body} over one kept-alive connection, {@code runs} times each without and with {@code token}, in turn. */
+	Auth auth(String body, int runs, String token) throws IOException, InterruptedException {
+		Map<String, long[]> series = run(List.of(body), "auth", String.valueOf(runs), token);
+		return new Auth(Timing.of(series.get("anonymous")), Timing.of(series.get("bearer")));
 	}
 
 	/**
@@ -55,7 +81,7 @@ final class RemoteHttp {
 
 	private Map<String, long[]> run(List<String> bodies, String mode, String... settings)
 			throws IOException, InterruptedException {
-		List<String> args = new ArrayList<>(List.of(mode, this.base, String.valueOf(WARMUP_SECONDS)));
+		List<String> args = new ArrayList<>(List.of(mode, this.base, String.valueOf(this.warmupSeconds)));
 		args.addAll(Arrays.asList(settings));
 		String output = ChildJvm.run(HttpTimer.class, args, bodies, Duration.ofMinutes(30));
 		Map<String, long[]> series = new HashMap<>();

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.support.MergedBeanDefinitionPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
  * Counts the SQL statements run through the service's DataSource (prepared, called, or executed
@@ -28,8 +29,15 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * runs: its SQL and the driver calls that bound its parameters, so that {@link ServerTime} can
  * run the very same statement on the server. Other threads (the HTTP server's) are not recorded,
  * and nothing is wrapped or recorded when no capture is under way, so timings are unaffected.
+ * <p>
+ * It must wrap the DataSource after every other post-processor has seen it: the service's
+ * {@code DatabaseSessions} gives the pool its session settings (JIT off, generic plans, work
+ * memory) only if it sees a {@code HikariDataSource}, not this proxy. Registered as a bean (see
+ * {@link BenchService}), it is an "internal" post-processor, one that Spring registers again after
+ * all others, so it comes last; added with {@code addBeanPostProcessor}, it came first and the
+ * benchmark's service ran without those settings.
  */
-final class StatementCounter implements BeanPostProcessor {
+final class StatementCounter implements MergedBeanDefinitionPostProcessor {
 
 	private final AtomicLong statements = new AtomicLong();
 
@@ -101,6 +109,11 @@ final class StatementCounter implements BeanPostProcessor {
 					run.isEmpty() ? "none" : run.stream().map(Recording::toString).collect(Collectors.joining(", "))));
 		}
 		return new Captured(run.get(0).sql, List.copyOf(run.get(0).executed));
+	}
+
+	@Override
+	public void postProcessMergedBeanDefinition(RootBeanDefinition definition, Class<?> type, String beanName) {
+		// Nothing to do: implemented only to be ordered last (see the class comment).
 	}
 
 	@Override

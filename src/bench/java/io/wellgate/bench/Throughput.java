@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Requests per second that the service answers when many clients ask for the dashboard at once,
- * measured by {@link LoadClient} in a child JVM (the same java and classpath as this one).
+ * Requests per second that the service answers when many clients send at once, measured by
+ * {@link LoadClient} in a child JVM (the same java and classpath as this one): the dashboard's
+ * queries ({@link #measure}), or any other bodies to any path ({@link Load}).
  */
 final class Throughput {
 
@@ -21,17 +22,49 @@ final class Throughput {
 	private static final int MOST_REQUESTS = 1_000_000;
 
 	/**
+	 * What the clients send.
+	 *
+	 * @param path e.g. {@code /graphql}
+	 * @param token a bearer token, or {@code null} for none
+	 */
+	record Load(String path, String contentType, String token, int clients, int warmupSeconds, int seconds) {
+
+		/** GraphQL reads without a token, as the dashboard sends them: 16 clients, 5 s of warm-up, 20 s measured. */
+		static final Load DASHBOARD = new Load("/graphql", "application/json", null, CLIENTS, WARMUP_SECONDS, SECONDS);
+
+		/** One-sample NDJSON writes with the benchmark's key: a gateway forwarding each RTU's sample. */
+		static final Load SMALL_WRITES = new Load("/api/v1/telemetry", "application/x-ndjson", BenchService.API_KEY, CLIENTS,
+				WARMUP_SECONDS, SECONDS);
+
+		Load lasting(int warmupSeconds, int seconds) {
+			return new Load(this.path, this.contentType, this.token, this.clients, warmupSeconds, seconds);
+		}
+
+	}
+
+	/**
 	 * @param requestsPerSecond answered requests per second over the measured period
+	 * @param errors answers other than a 200 without GraphQL errors, and failed exchanges
+	 * @param timeouts requests without an answer within {@link LoadClient#TIMEOUT}
 	 * @param p50 latency seen by the clients, ms
 	 */
-	record Result(int clients, long requests, double seconds, long errors, double requestsPerSecond, double p50,
-			double p99) {
+	record Result(int clients, long requests, double seconds, long errors, long timeouts, double requestsPerSecond,
+			double p50, double p99) {
 	}
 
 	/** Runs the load client against {@code base} with these GraphQL request bodies, sent in turn. */
 	static Result measure(String base, List<String> bodies) throws IOException, InterruptedException {
-		String output = ChildJvm.run(LoadClient.class, List.of(base, String.valueOf(CLIENTS), String.valueOf(WARMUP_SECONDS),
-				String.valueOf(SECONDS), String.valueOf(MOST_REQUESTS)), bodies, Duration.ofMinutes(2)).strip();
+		return measure(base, bodies, Load.DASHBOARD);
+	}
+
+	/** Runs the load client against {@code base} with these bodies, sent in turn as {@code load} says. */
+	static Result measure(String base, List<String> bodies, Load load) throws IOException, InterruptedException {
+		Duration timeout = Duration.ofSeconds(load.warmupSeconds() + load.seconds()).plus(LoadClient.TIMEOUT).plusMinutes(2);
+		String output = ChildJvm.run(LoadClient.class,
+				List.of(base, String.valueOf(load.clients()), String.valueOf(load.warmupSeconds()),
+						String.valueOf(load.seconds()), String.valueOf(MOST_REQUESTS), load.path(), load.contentType(),
+						load.token() == null ? "-" : load.token()),
+				bodies, timeout).strip();
 		Map<String, String> values = new HashMap<>();
 		for (String pair : output.lines().reduce((a, b) -> b).orElse("").split(" ")) {
 			String[] kv = pair.split("=", 2);
@@ -39,8 +72,9 @@ final class Throughput {
 		}
 		long requests = Long.parseLong(values.get("requests"));
 		double seconds = Double.parseDouble(values.get("seconds"));
-		return new Result(CLIENTS, requests, seconds, Long.parseLong(values.get("errors")), requests / seconds,
-				Double.parseDouble(values.get("p50")), Double.parseDouble(values.get("p99")));
+		return new Result(load.clients(), requests, seconds, Long.parseLong(values.get("errors")),
+				Long.parseLong(values.get("timeouts")), requests / seconds, Double.parseDouble(values.get("p50")),
+				Double.parseDouble(values.get("p99")));
 	}
 
 }
