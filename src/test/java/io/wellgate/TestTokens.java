@@ -106,13 +106,14 @@ public final class TestTokens {
 		return sign(claims(scopes, Duration.ofHours(1)).build(), this.stranger);
 	}
 
+	/** Claims with {@code scope} unless {@code scopes} is null. */
 	private static JWTClaimsSet.Builder claims(String scopes, Duration validFor) {
 		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().subject("dashboard-" + UUID.randomUUID())
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("dashboard-" + UUID.randomUUID())
 			.issuer("https://issuer.test")
 			.issueTime(Date.from(now.minus(Duration.ofMinutes(5))))
-			.expirationTime(Date.from(now.plus(validFor)))
-			.claim("scope", scopes);
+			.expirationTime(Date.from(now.plus(validFor)));
+		return (scopes == null) ? claims : claims.claim("scope", scopes);
 	}
 
 	private static String sign(JWTClaimsSet claims, RSAKey key) {
