@@ -122,6 +122,16 @@ class TokenAccessTests {
 	}
 
 	@Test
+	void theGraphiQlPageLoadsButItsRequestsNeedAToken() {
+		String introspection = "{ __schema { queryType { name } } }";
+
+		assertThat(get("/graphiql", null).statusCode()).isEqualTo(200);
+		assertThat(graphql(introspection, null).statusCode()).isEqualTo(401);
+		assertThat(json.readTree(graphql(introspection, TestTokens.issuer().token("wells:read", (List<String>) null)).body())
+			.at("/data/__schema/queryType/name").asString()).isEqualTo("Query");
+	}
+
+	@Test
 	void aTokenWithoutTelemetryWriteCannotIngestAndStoresNothing() {
 		String well = "noscope-" + UUID.randomUUID();
 		Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);
