@@ -20,8 +20,8 @@ import graphql.schema.GraphQLType;
  * appears in, where a list field holds as many rows as its arguments ask for. The size of a list
  * is its {@code first} or {@code limit}, else its window in buckets ({@code hours}, {@code days},
  * or {@code from}..{@code to} in hours or days as the field's window argument is), else the
- * number of {@code ids}, {@code wellIds} or {@code representations} given (times the days of a
- * daily summary); a connection's {@code first} sizes its {@code edges}; a relative window of n
+ * number of {@code ids}, {@code wellIds} or {@code representations} given (times the buckets of a
+ * windowed summary); a connection's {@code first} sizes its {@code edges}; a relative window of n
  * buckets counts n + 1 (it rarely starts on a bucket). A list with none of these counts
  * {@link #UNSIZED_LIST} rows at the top (the fleet's diagnostic summary: per day) and
  * {@link #UNSIZED_NESTED_LIST} nested (a summary's types). Fragments are expanded and
@@ -88,19 +88,42 @@ final class OperationCost {
 		return sizeOf(env.getArguments(), env);
 	}
 
+	/**
+	 * A page size if given; else the window's buckets times the wells: those of the ids given,
+	 * or, for a top-level list (a fleet summary), {@link #UNSIZED_LIST}; a nested list without
+	 * window or ids (a summary's types) holds {@link #UNSIZED_NESTED_LIST}.
+	 */
 	private static long sizeOf(Map<String, Object> arguments, QueryVisitorFieldEnvironment env) {
 		for (String name : new String[] { "first", "limit" }) {
 			if (arguments.get(name) instanceof Number n) {
 				return Math.max(0, n.longValue());
 			}
 		}
+		long buckets = buckets(arguments, env);
+		Long ids = null;
+		for (String name : new String[] { "ids", "wellIds", "representations" }) {
+			if (arguments.get(name) instanceof Collection<?> given) {
+				ids = (long) given.size();
+			}
+		}
+		boolean topLevel = env.getParentEnvironment() == null;
+		if (ids != null) {
+			return multiply(ids, Math.max(1, buckets));
+		}
+		if (buckets > 0) {
+			return topLevel ? multiply(UNSIZED_LIST, buckets) : buckets;
+		}
+		return topLevel ? UNSIZED_LIST : UNSIZED_NESTED_LIST;
+	}
+
+	/** The window's buckets, or 0 without a window. */
+	private static long buckets(Map<String, Object> arguments, QueryVisitorFieldEnvironment env) {
 		Object from = arguments.get("from");
 		Object to = arguments.get("to");
-		boolean daily = env.getFieldDefinition().getArgument("days") != null;
 		if (from != null && to != null) {
 			Duration span = between(from, to);
 			if (span != null) {
-				long unit = daily ? 86_400 : 3_600;
+				long unit = (env.getFieldDefinition().getArgument("days") != null) ? 86_400 : 3_600;
 				return Math.max(1, (span.getSeconds() + unit - 1) / unit);
 			}
 		}
@@ -110,18 +133,7 @@ final class OperationCost {
 				return Math.max(0, n.longValue()) + 1;
 			}
 		}
-		for (String name : new String[] { "ids", "wellIds", "representations" }) {
-			if (arguments.get(name) instanceof Collection<?> ids) {
-				long size = ids.size();
-				// A daily summary of some wells: a row per well and day.
-				return (arguments.get("days") instanceof Number days) ? multiply(size, days.longValue() + 1) : size;
-			}
-		}
-		long unsized = (env.getParentEnvironment() == null) ? UNSIZED_LIST : UNSIZED_NESTED_LIST;
-		if (arguments.get("days") instanceof Number days) {
-			return multiply(unsized, days.longValue() + 1);
-		}
-		return unsized;
+		return 0;
 	}
 
 	private static Duration between(Object from, Object to) {

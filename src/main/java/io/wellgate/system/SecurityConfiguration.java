@@ -2,12 +2,16 @@ package io.wellgate.system;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.wellgate.access.Scopes;
 
@@ -17,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -111,6 +116,8 @@ class SecurityConfiguration {
 	 */
 	static final class TokenFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+		private static final JsonMapper json = JsonMapper.builder().build();
+
 		private final BearerTokenAuthenticationEntryPoint header = new BearerTokenAuthenticationEntryPoint();
 
 		private final BearerTokenAccessDeniedHandler deniedHeader = new BearerTokenAccessDeniedHandler();
@@ -122,7 +129,7 @@ class SecurityConfiguration {
 		}
 
 		@Override
-		public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+		public void commence(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException ex) throws IOException {
 			this.header.commence(request, response, ex);
 			String detail = "This needs the header 'Authorization: Bearer <token>' with a valid JWT or API key";
@@ -134,8 +141,8 @@ class SecurityConfiguration {
 		}
 
 		@Override
-		public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-				org.springframework.security.access.AccessDeniedException ex) throws IOException {
+		public void handle(HttpServletRequest request, HttpServletResponse response,
+				AccessDeniedException ex) throws IOException {
 			this.deniedHeader.handle(request, response, ex);
 			problem(response, HttpStatus.FORBIDDEN, "Forbidden",
 					"The token lacks the scope this needs: " + scopeFor(request));
@@ -171,7 +178,7 @@ class SecurityConfiguration {
 			return (description == null) ? ex.getError().getErrorCode() : description;
 		}
 
-		private static String scopeFor(jakarta.servlet.http.HttpServletRequest request) {
+		private static String scopeFor(HttpServletRequest request) {
 			String path = request.getRequestURI();
 			if (path.startsWith("/api/v1/wells")) {
 				return "wells:write";
@@ -184,12 +191,16 @@ class SecurityConfiguration {
 
 		private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
 				throws IOException {
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", title);
+			problem.put("status", status.value());
+			problem.put("detail", detail);
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-						+ ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+			response.getWriter().write(json.writeValueAsString(problem));
 		}
+
 
 	}
 

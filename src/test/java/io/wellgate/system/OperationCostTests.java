@@ -87,6 +87,18 @@ class OperationCostTests {
 	}
 
 	@Test
+	void aFleetSummaryCountsItsWellsTimesItsDays() {
+		long fleet = query("{ diagnosticSummary(from: \"2026-11-01T00:00:00Z\", to: \"2026-11-03T00:00:00Z\") { total } }",
+				Map.of(), Map.of("cost", true)).at("/extensions/cost/estimate").asLong();
+		long some = query("{ diagnosticSummary(days: 6, wellIds: [\"a\", \"b\", \"c\"]) { total } }", Map.of(),
+				Map.of("cost", true)).at("/extensions/cost/estimate").asLong();
+
+		// The list, then a row per well (1,000 assumed for the fleet) and day.
+		assertThat(fleet).isEqualTo(1 + 1000 * 2);
+		assertThat(some).isEqualTo(1 + 3 * 7);
+	}
+
+	@Test
 	void theEstimateIsReportedOnlyWhenAsked() {
 		JsonNode plain = query("{ wells(first: 5) { edges { node { id } } } }", Map.of(), Map.of());
 
