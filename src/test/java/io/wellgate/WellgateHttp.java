@@ -43,6 +43,16 @@ public final class WellgateHttp {
 		return send(request.build());
 	}
 
+	/** Posts JSON with one extra header. */
+	public Response postWithHeader(String path, String json, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofMinutes(1))
+			.header("Content-Type", "application/json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofMinutes(1)).GET().build());
 	}

@@ -3,6 +3,7 @@ package io.wellgate.aggregate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.wellgate.access.Scopes;
 import io.wellgate.analytics.BadArgumentException;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -32,7 +33,7 @@ class AggregateController {
 	}
 
 	@MutationMapping
-	@PreAuthorize("hasRole('WRITER')")
+	@PreAuthorize("hasAuthority('" + Scopes.AGGREGATES_ADMIN + "')")
 	List<AggregateStatus> refreshAggregates(@Argument String aggregate, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to) {
 		if (aggregate != null && this.engine.definitions().stream().noneMatch(d -> d.name().equals(aggregate))) {

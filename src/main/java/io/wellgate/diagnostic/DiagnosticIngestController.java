@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.wellgate.access.FieldScope;
 import io.wellgate.system.WellgateProperties;
 import io.wellgate.telemetry.BulkBody;
 import io.wellgate.telemetry.BulkWriter;
@@ -31,7 +32,7 @@ class DiagnosticIngestController {
 	@PostMapping(path = "/api/v1/diagnostics", consumes = { BulkBody.NDJSON, BulkBody.CSV })
 	IngestResult diagnostics(HttpServletRequest request) throws IOException {
 		RowSource rows = BulkBody.rows(request, DiagnosticSchema.DIAGNOSTICS, this.properties.ingest().maxBodySize());
-		return new IngestResult(this.writer.write(DiagnosticSchema.DIAGNOSTICS, rows));
+		return new IngestResult(this.writer.write(DiagnosticSchema.DIAGNOSTICS, rows, FieldScope.current()));
 	}
 
 }

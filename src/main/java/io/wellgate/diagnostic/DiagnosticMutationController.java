@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wellgate.access.Scopes;
 import io.wellgate.telemetry.GraphQlRows;
 import io.wellgate.telemetry.IngestResult;
 
@@ -26,7 +27,7 @@ class DiagnosticMutationController {
 	}
 
 	@MutationMapping
-	@PreAuthorize("hasRole('WRITER')")
+	@PreAuthorize("hasAuthority('" + Scopes.TELEMETRY_WRITE + "')")
 	IngestResult recordDiagnostics(@Argument List<DiagnosticInput> results) {
 		return this.rows.write(DiagnosticSchema.DIAGNOSTICS, results, DiagnosticMutationController::values);
 	}

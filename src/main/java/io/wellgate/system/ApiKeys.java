@@ -23,17 +23,29 @@ class ApiKeys {
 
 	private final List<byte[]> keys;
 
+	private final String generated;
+
 	ApiKeys(WellgateProperties properties) {
 		List<String> configured = properties.security().apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
 		if (configured.isEmpty()) {
 			byte[] random = new byte[24];
 			new SecureRandom().nextBytes(random);
 			String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			// The only time the key is written anywhere; later mentions are masked.
 			log.warn("No wellgate.security.api-keys configured; writes accept this generated key for this run: {}",
 					generated);
 			configured = List.of(generated);
+			this.generated = generated;
+		}
+		else {
+			this.generated = null;
 		}
 		this.keys = configured.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+	}
+
+	/** The generated key, masked (its first 4 characters), or {@code null} when keys are configured. */
+	String generatedMasked() {
+		return (this.generated == null) ? null : this.generated.substring(0, 4) + "…";
 	}
 
 	boolean accepts(String token) {

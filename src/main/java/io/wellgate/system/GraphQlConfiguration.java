@@ -2,6 +2,7 @@ package io.wellgate.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,12 +31,14 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The GraphQL runtime: scalars, the federation subgraph schema, the limits (depth, complexity,
@@ -60,10 +64,13 @@ class GraphQlConfiguration {
 		return new FederationSchemaFactory();
 	}
 
+	/** With the schema looked up on first use: the GraphQL source is built with this cache. */
 	@Bean
-	DocumentCache documentCache(WellgateProperties properties) {
+	DocumentCache documentCache(WellgateProperties properties, ObjectProvider<GraphQlSource> source) {
 		WellgateProperties.Graphql graphql = properties.graphql();
-		return new DocumentCache(graphql.documentCache(), graphql.maxDepth(), graphql.maxComplexity());
+		Supplier<GraphQLSchema> schema = SingletonSupplier.of(() -> source.getObject().schema());
+		return new DocumentCache(graphql.documentCache(), graphql.maxDepth(), graphql.maxComplexity(),
+				graphql.maxCost(), PersistedDocuments.of(graphql), schema);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wellgate.access.OutsideFieldsException;
 import io.wellgate.telemetry.BadInputException;
 import io.wellgate.telemetry.BulkBody;
 
@@ -38,6 +39,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.toList();
 		problem.setProperty("badLines", ex.badLines());
 		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail outsideFields(OutsideFieldsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setTitle("Wells outside the token's fields");
+		problem.setType(URI.create("urn:wellgate:problem:outside-fields"));
+		problem.setProperty("wells", ex.wells());
 		return problem;
 	}
 

@@ -16,12 +16,21 @@ class ReadyLog {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadyLog.class);
 
+	private final ApiKeys keys;
+
+	ReadyLog(ApiKeys keys) {
+		this.keys = keys;
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void ready(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			int port = web.getWebServer().getPort();
 			log.info("wellgate is ready: GraphiQL at http://localhost:{}/graphiql, GraphQL at http://localhost:{}/graphql",
 					port, port);
+			if (this.keys.generatedMasked() != null) {
+				log.info("Writes accept the generated key {} (shown in full once, above)", this.keys.generatedMasked());
+			}
 		}
 	}
 

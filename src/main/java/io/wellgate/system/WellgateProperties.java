@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("wellgate")
 public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue Demo demo,
 		@DefaultValue Security security, @DefaultValue Ingest ingest, @DefaultValue Partitions partitions,
-		@DefaultValue Aggregates aggregates, @DefaultValue Graphql graphql) {
+		@DefaultValue Aggregates aggregates, @DefaultValue Graphql graphql, @DefaultValue Web web) {
 
 	/**
 	 * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
@@ -32,9 +32,41 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	}
 
 	/**
-	 * @param apiKeys bearer tokens accepted for writes; none means one is generated at start
+	 * @param apiKeys bearer tokens accepted for writes (every scope, every field); none means one
+	 * is generated at start
+	 * @param readAccess {@code open}: anyone may read; {@code token}: reads need a JWT with the
+	 * scope {@code wells:read} or an API key
+	 * @param fieldsClaim the JWT claim listing the oil fields a token may see and write; a token
+	 * without it sees every field
+	 * @param tokenCache verified JWTs kept (by digest, until they expire) so that a token's
+	 * signature is checked once, not on every request; 0: none
 	 */
-	public record Security(@DefaultValue List<String> apiKeys) {
+	public record Security(@DefaultValue List<String> apiKeys, @DefaultValue("open") ReadAccess readAccess,
+			@DefaultValue("fields") String fieldsClaim, @DefaultValue("10000") int tokenCache) {
+	}
+
+	/** Who may read. */
+	public enum ReadAccess {
+
+		/** Anyone who can reach the service (the embedded demo). */
+		OPEN,
+
+		/** A valid JWT with {@code wells:read}, or an API key. */
+		TOKEN
+
+	}
+
+	/**
+	 * @param cors browsers on other origins
+	 */
+	public record Web(@DefaultValue Cors cors) {
+	}
+
+	/**
+	 * @param allowedOrigins origins (such as {@code https://dash.example.com}) whose pages may call
+	 * the API, with credentials and an {@code Authorization} header; none: same origin only
+	 */
+	public record Cors(@DefaultValue List<String> allowedOrigins) {
 	}
 
 	/**
@@ -90,10 +122,28 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 * @param timeout longest an operation may run
 	 * @param slowThreshold operations slower than this are logged
 	 * @param documentCache how many distinct documents are kept parsed and validated (0: none)
+	 * @param maxCost most values an operation's answer may hold, estimated before it runs (list
+	 * fields multiplied by their sizes)
+	 * @param documents {@code any}, or {@code persisted-only}: only the documents of the manifest
+	 * @param manifest the trusted documents (Apollo's persisted query list, or {@code {hash: document}})
+	 * @param persistedQueries how many automatic persisted queries are kept by hash
 	 */
 	public record Graphql(@DefaultValue("15") int maxDepth, @DefaultValue("1000") int maxComplexity,
 			@DefaultValue("32KB") DataSize maxDocumentSize, @DefaultValue("30s") Duration timeout,
-			@DefaultValue("500ms") Duration slowThreshold, @DefaultValue("500") int documentCache) {
+			@DefaultValue("500ms") Duration slowThreshold, @DefaultValue("500") int documentCache,
+			@DefaultValue("1000000") long maxCost, @DefaultValue("any") Documents documents, String manifest,
+			@DefaultValue("1000") int persistedQueries) {
+	}
+
+	/** Which documents the endpoint runs. */
+	public enum Documents {
+
+		/** Any valid document, sent as text or as an automatic persisted query. */
+		ANY,
+
+		/** Only the documents of {@code wellgate.graphql.manifest}. */
+		PERSISTED_ONLY
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,6 +27,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.wellgate.access.FieldScope;
+import io.wellgate.access.OutsideFieldsException;
 import io.wellgate.system.TableWritten;
 import io.wellgate.system.WellgateProperties;
 
@@ -57,6 +61,13 @@ public class BulkWriter implements MeterBinder {
 			INSERT INTO wells (id)
 			SELECT unnest(?::text[])
 			ON CONFLICT (id) DO NOTHING
+			""";
+
+	private static final String WELLS_IN_SCOPE = """
+			SELECT id
+			FROM wells
+			WHERE id = ANY(?::text[])
+			  AND field = ANY(?::text[])
 			""";
 
 	private final DataSource dataSource;
@@ -92,11 +103,24 @@ public class BulkWriter implements MeterBinder {
 	}
 
 	/**
-	 * Validates and stores every record of {@code source}, or none.
+	 * Validates and stores every record of {@code source}, or none, for a caller who may write to
+	 * every well (the demo fleet, the benchmark).
 	 * @return how many records were accepted
 	 * @throws BadInputException when any record is bad; nothing is stored then
 	 */
 	public long write(RecordSchema schema, RowSource source) {
+		return write(schema, source, FieldScope.ALL);
+	}
+
+	/**
+	 * Validates and stores every record of {@code source}, or none.
+	 * @param scope the fields the caller may write to: a record of a well outside them (or of a
+	 * well not registered yet, when the scope is restricted) refuses the whole request
+	 * @return how many records were accepted
+	 * @throws BadInputException when any record is bad; nothing is stored then
+	 * @throws OutsideFieldsException when a record's well is outside the scope; nothing is stored
+	 */
+	public long write(RecordSchema schema, RowSource source, FieldScope scope) {
 		try {
 			this.writers.acquire();
 		}
@@ -105,7 +129,7 @@ public class BulkWriter implements MeterBinder {
 			throw new IllegalStateException("Interrupted while waiting to write", ex);
 		}
 		try {
-			Stored stored = this.transaction.execute(status -> store(schema, source));
+			Stored stored = this.transaction.execute(status -> store(schema, source, scope));
 			if (stored == null || stored.route() == null) {
 				return 0;
 			}
@@ -135,7 +159,7 @@ public class BulkWriter implements MeterBinder {
 		return this.routes.get(route).sum();
 	}
 
-	private Stored store(RecordSchema schema, RowSource source) {
+	private Stored store(RecordSchema schema, RowSource source, FieldScope scope) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try (Spool spool = new Spool(SPOOL_IN_MEMORY)) {
 			DirectCopy direct = new DirectCopy(connection, schema);
@@ -167,6 +191,8 @@ public class BulkWriter implements MeterBinder {
 					StagedMerge.run(connection, schema, spool);
 				}
 			}
+			// Checked once the rows are in (their wells are known only then); throwing rolls them back.
+			refuseOutside(connection, received.wells(), scope);
 			registerWells(connection, received.wells());
 			return new Stored(received.accepted(), route);
 		}
@@ -256,6 +282,26 @@ public class BulkWriter implements MeterBinder {
 			throw ex;
 		}
 		return (again.finish() == null) ? Route.DIRECT_AFTER_PARTITIONS : Route.MERGE;
+	}
+
+	/** Refuses the write when any of its wells is not registered in one of the scope's fields. */
+	private static void refuseOutside(Connection connection, Set<String> wells, FieldScope scope) throws SQLException {
+		if (scope.unrestricted()) {
+			return;
+		}
+		Set<String> outside = new TreeSet<>(wells);
+		try (PreparedStatement statement = connection.prepareStatement(WELLS_IN_SCOPE)) {
+			statement.setArray(1, connection.createArrayOf("text", wells.toArray()));
+			statement.setArray(2, connection.createArrayOf("text", scope.names().toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					outside.remove(rows.getString(1));
+				}
+			}
+		}
+		if (!outside.isEmpty()) {
+			throw new OutsideFieldsException(outside.stream().limit(10).toList(), scope);
+		}
 	}
 
 	/** In sorted order, so that two writes registering the same new wells never deadlock. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.wellgate.access.FieldScope;
 import io.wellgate.system.WellgateProperties;
 
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class GraphQlRows {
 			index[0]++;
 			return new ParsedRow(index[0], values.apply(iterator.next()), false, List.of());
 		};
-		return new IngestResult(this.writer.write(schema, source));
+		return new IngestResult(this.writer.write(schema, source, FieldScope.current()));
 	}
 
 }

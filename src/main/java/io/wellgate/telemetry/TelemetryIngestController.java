@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.wellgate.access.FieldScope;
 import io.wellgate.system.WellgateProperties;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,7 @@ class TelemetryIngestController {
 	@PostMapping(path = "/api/v1/telemetry", consumes = { BulkBody.NDJSON, BulkBody.CSV })
 	IngestResult telemetry(HttpServletRequest request) throws IOException {
 		RowSource rows = BulkBody.rows(request, TelemetrySchema.TELEMETRY, this.properties.ingest().maxBodySize());
-		return new IngestResult(this.writer.write(TelemetrySchema.TELEMETRY, rows));
+		return new IngestResult(this.writer.write(TelemetrySchema.TELEMETRY, rows, FieldScope.current()));
 	}
 
 }

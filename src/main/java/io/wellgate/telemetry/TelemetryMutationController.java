@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wellgate.access.Scopes;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +25,7 @@ class TelemetryMutationController {
 	}
 
 	@MutationMapping
-	@PreAuthorize("hasRole('WRITER')")
+	@PreAuthorize("hasAuthority('" + Scopes.TELEMETRY_WRITE + "')")
 	IngestResult ingestTelemetry(@Argument List<TelemetrySampleInput> samples) {
 		return this.rows.write(TelemetrySchema.TELEMETRY, samples, TelemetryMutationController::values);
 	}

@@ -6,6 +6,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+
+import io.wellgate.access.FieldScope;
 import io.wellgate.analytics.BadArgumentException;
 import io.wellgate.analytics.Windows;
 
@@ -29,15 +32,15 @@ class WellController {
 	}
 
 	@QueryMapping
-	Well well(@Argument String id) {
-		return this.wells.findById(id).orElse(null);
+	Well well(@Argument String id, DataFetchingEnvironment env) {
+		return this.wells.findById(id, FieldScope.of(env)).orElse(null);
 	}
 
 	@QueryMapping
-	WellConnection wells(@Argument Integer first, @Argument String after) {
+	WellConnection wells(@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
 		int size = Windows.limit("first", first, 1000);
 		String afterId = (after == null) ? null : decode(after);
-		List<Well> page = this.wells.page(afterId, size + 1);
+		List<Well> page = this.wells.page(afterId, size + 1, FieldScope.of(env));
 		boolean more = page.size() > size;
 		List<WellConnection.Edge> edges = new ArrayList<>();
 		for (Well well : more ? page.subList(0, size) : page) {
@@ -47,10 +50,13 @@ class WellController {
 				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
 	}
 
-	/** Resolves {@code _entities} for a whole batch of representations in one statement. */
+	/**
+	 * Resolves {@code _entities} for a whole batch of representations in one statement; a well
+	 * outside the caller's fields is {@code null}, as an unknown one.
+	 */
 	@EntityMapping
-	List<Well> well(@Argument List<String> idList) {
-		Map<String, Well> found = this.wells.mapById(idList);
+	List<Well> well(@Argument List<String> idList, DataFetchingEnvironment env) {
+		Map<String, Well> found = this.wells.mapById(idList, FieldScope.of(env));
 		return idList.stream().map(found::get).toList();
 	}
 

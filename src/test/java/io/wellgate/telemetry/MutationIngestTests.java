@@ -120,10 +120,12 @@ class MutationIngestTests {
 		List<Map<String, Object>> results = List.of(Map.of("wellId", this.well, "time", this.hour.toString(), "type",
 				"OTHER", "severity", "LOW", "confidence", 0.1));
 		JsonNode none = this.http.graphql(INGEST, Map.of("samples", samples), null).json();
-		JsonNode wrong = this.http.graphql(RECORD, Map.of("results", results), "wrong").json();
+		// A token that is neither a key nor a valid JWT is refused before GraphQL (RFC 6750).
+		WellgateHttp.Response wrong = this.http.graphql(RECORD, Map.of("results", results), "wrong");
 
 		assertThat(none.at("/errors/0/extensions/classification").asString()).isEqualTo("UNAUTHORIZED");
-		assertThat(wrong.at("/errors/0/extensions/classification").asString()).isEqualTo("UNAUTHORIZED");
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.contentType()).startsWith("application/problem+json");
 		assertThat(storedSamples()).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM diagnostic_results WHERE well_id = :w").param("w", this.well)
 			.query(Integer.class).single()).isZero();
