@@ -13,6 +13,8 @@ import io.wellgate.access.Scopes;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -35,7 +37,9 @@ class GraphQlAccessConfiguration {
 
 	static final String COST_HEADER = "Wellgate-Cost";
 
+	/** First of the interceptors: the response cache and shared subscriptions come after its rules. */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	WebGraphQlInterceptor caller(WellgateProperties properties) {
 		boolean readsNeedToken = properties.security().readAccess() == WellgateProperties.ReadAccess.TOKEN;
 		long maxCost = properties.graphql().maxCost();
