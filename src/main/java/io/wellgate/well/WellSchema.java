@@ -35,10 +35,15 @@ public final class WellSchema {
 			"wells_staging",
 			"""
 			INSERT INTO wells AS w (id, name, field, pump_model, installed_at)
-			SELECT %s
-			       id, name, field, pump_model, installed_at
-			FROM wells_staging
-			%s
+			SELECT s.*
+			FROM (
+			    SELECT %s
+			           id, name, field, pump_model, installed_at
+			    FROM wells_staging
+			    %s
+			) s
+			-- In id order, as the telemetry writes register wells, so that the two never deadlock.
+			ORDER BY s.id
 			ON CONFLICT (id) DO UPDATE
 			SET name = EXCLUDED.name,
 			    field = EXCLUDED.field,
