@@ -21,16 +21,15 @@ import io.wellgate.analytics.Window;
 import io.wellgate.analytics.Windows;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Oil fields ({@code fields}, {@code OilField}) and the registry's per-well reads
- * ({@code Well.latest}). Every field of a list is batched: a page of every field with its
- * summary and its wells takes one statement per field kind, whatever the number of fields.
+ * Oil fields: {@code fields} and {@code OilField}. Every field of the list is batched: a page of
+ * every field with its summary and its wells takes one statement per field kind, whatever the
+ * number of fields.
  */
 @Controller
 class OilFieldController {
@@ -39,13 +38,9 @@ class OilFieldController {
 
 	private final Windows windows;
 
-	private final LatestReadings readings;
-
-	OilFieldController(OilFields fields, Windows windows, LatestReadings readings, PerformanceQueries performance,
-			BatchLoaderRegistry registry) {
+	OilFieldController(OilFields fields, Windows windows, PerformanceQueries performance, BatchLoaderRegistry registry) {
 		this.fields = fields;
 		this.windows = windows;
-		this.readings = readings;
 		registry.<FieldWindow, PerformanceSummary>forName("fieldSummary")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> summaries(keys, performance)));
 		registry.<FieldPage, WellConnection>forName("fieldWells")
@@ -71,19 +66,6 @@ class OilFieldController {
 		String afterId = (after == null) ? null : WellController.decode(after);
 		DataLoader<FieldPage, WellConnection> loader = env.getDataLoader("fieldWells");
 		return loader.load(new FieldPage(field.name(), size, afterId));
-	}
-
-	@BatchMapping(typeName = "Well")
-	Map<Well, TelemetrySample> latest(List<Well> wells) {
-		Map<String, TelemetrySample> latest = this.readings.latest(wells.stream().map(Well::id).distinct().toList());
-		Map<Well, TelemetrySample> byWell = new HashMap<>();
-		for (Well well : wells) {
-			TelemetrySample sample = latest.get(well.id());
-			if (sample != null) {
-				byWell.put(well, sample);
-			}
-		}
-		return byWell;
 	}
 
 	private static Map<FieldWindow, PerformanceSummary> summaries(Set<FieldWindow> keys, PerformanceQueries performance) {

@@ -3,6 +3,7 @@ package io.wellgate.well;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,13 @@ import io.wellgate.analytics.Windows;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The entry points to {@code Well}: by id, paged, and as a federation entity (batched).
+ * The entry points to {@code Well}: by id, paged (all or one oil field's), and as a federation
+ * entity (batched); and its current reading, batched.
  */
 @Controller
 class WellController {
@@ -24,8 +27,11 @@ class WellController {
 
 	private final WellRepository wells;
 
-	WellController(WellRepository wells) {
+	private final LatestReadings readings;
+
+	WellController(WellRepository wells, LatestReadings readings) {
 		this.wells = wells;
+		this.readings = readings;
 	}
 
 	@QueryMapping
@@ -51,6 +57,20 @@ class WellController {
 		}
 		return new WellConnection(edges, new WellConnection.PageInfo(more, afterId != null,
 				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	}
+
+	/** The current reading of every well of a request in one statement. */
+	@BatchMapping(typeName = "Well")
+	Map<Well, TelemetrySample> latest(List<Well> wells) {
+		Map<String, TelemetrySample> latest = this.readings.latest(wells.stream().map(Well::id).distinct().toList());
+		Map<Well, TelemetrySample> byWell = new HashMap<>();
+		for (Well well : wells) {
+			TelemetrySample sample = latest.get(well.id());
+			if (sample != null) {
+				byWell.put(well, sample);
+			}
+		}
+		return byWell;
 	}
 
 	/** Resolves {@code _entities} for a whole batch of representations in one statement. */
