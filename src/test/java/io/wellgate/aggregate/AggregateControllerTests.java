@@ -16,7 +16,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 // The federation schema needs Well's entity mapping, so WellController comes along.
 @GraphQlTest(controllers = AggregateController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, AggregateStatuses.class })
 class AggregateControllerTests {
 

@@ -18,7 +18,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 // The federation schema needs Well's entity mapping, so WellController comes along.
 @GraphQlTest(controllers = FleetController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, PerformanceQueries.class, DiagnosticQueries.class,
 		Windows.class })
 class FleetControllerTests {

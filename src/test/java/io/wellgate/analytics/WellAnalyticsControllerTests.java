@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * arguments are checked.
  */
 @GraphQlTest(controllers = WellAnalyticsController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, TelemetryQueries.class, PerformanceQueries.class,
 		DiagnosticQueries.class, Windows.class })
 class WellAnalyticsControllerTests {

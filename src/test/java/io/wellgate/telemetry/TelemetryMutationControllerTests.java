@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * layer (the end-to-end tests cover the token): what it stores and how it refuses.
  */
 @GraphQlTest(controllers = TelemetryMutationController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
 @Import({ GraphQlSliceConfiguration.class, GraphQlRows.class, BulkWriter.class, Partitions.class })
 class TelemetryMutationControllerTests {
 
