@@ -57,6 +57,14 @@ public final class WellgateHttp {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofMinutes(1)).GET().build());
 	}
 
+	public Response get(String path, String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofMinutes(1))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build());
+	}
+
 	/** Posts a GraphQL operation; the answer's body is the GraphQL response. */
 	public Response graphql(String document, Map<String, Object> variables, String token) {
 		String body = json.writeValueAsString(Map.of("query", document, "variables", variables));

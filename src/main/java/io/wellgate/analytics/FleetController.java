@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,12 +44,12 @@ class FleetController {
 
 	@QueryMapping
 	List<WellRank> wellRanking(@Argument RankBy by, @Argument Integer hours, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument Integer limit, DataFetchingEnvironment env) {
+			@Argument OffsetDateTime to, @Argument Integer limit, @Argument String field, DataFetchingEnvironment env) {
 		int max = Windows.limit("limit", limit, 1000);
 		Window window = this.windows.hours(hours, from, to, env);
-		// Ranked within what the caller may see: the ranks of its own wells, from 1.
+		// Ranked within what the caller may see (and the field asked for): the ranks of those wells, from 1.
 		FieldScope scope = FieldScope.of(env);
-		List<WellRank> ranks = WellRank.rank(this.performance.summaries(this.wells.visibleIds(scope), window), by, max);
+		List<WellRank> ranks = WellRank.rank(this.performance.summaries(within(null, field, scope), window), by, max);
 		if (!env.getSelectionSet().contains("well")) {
 			return ranks;
 		}
@@ -61,16 +62,25 @@ class FleetController {
 
 	@QueryMapping
 	List<DiagnosticSummary> diagnosticSummary(@Argument Integer days, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument List<String> wellIds, DataFetchingEnvironment env) {
+			@Argument OffsetDateTime to, @Argument List<String> wellIds, @Argument String field,
+			DataFetchingEnvironment env) {
 		Window window = this.windows.days(days, from, to, env);
-		FieldScope scope = FieldScope.of(env);
-		if (scope.unrestricted()) {
-			return this.diagnostics.daily(wellIds, window);
+		return this.diagnostics.daily(within(wellIds, field, FieldScope.of(env)), window);
+	}
+
+	/**
+	 * The wells a fleet read covers: those of {@code wellIds} (all when null) that are in
+	 * {@code field} (any when null) and that the caller may see; null for every well.
+	 */
+	private List<String> within(List<String> wellIds, String field, FieldScope scope) {
+		if (field != null) {
+			List<String> ofField = this.wells.idsOfField(field, scope);
+			return (wellIds == null) ? ofField : ofField.stream().filter(Set.copyOf(wellIds)::contains).toList();
 		}
-		// Only the asked wells the caller may see, or all of those.
-		List<String> visible = (wellIds == null) ? this.wells.visibleIds(scope)
-				: List.copyOf(this.wells.mapById(wellIds, scope).keySet());
-		return this.diagnostics.daily(visible, window);
+		if (wellIds == null) {
+			return this.wells.visibleIds(scope);
+		}
+		return scope.unrestricted() ? wellIds : List.copyOf(this.wells.mapById(wellIds, scope).keySet());
 	}
 
 	@BatchMapping(typeName = "DiagnosticSummary", field = "well")
@@ -83,7 +93,7 @@ class FleetController {
 		Map<String, Well> known = this.wells.mapById(rows.stream().map(wellOf).distinct().toList(), scope);
 		return rows.stream()
 			.collect(Collectors.toMap(Function.identity(),
-					row -> known.getOrDefault(wellOf.apply(row), new Well(wellOf.apply(row), null, null)),
+					row -> known.getOrDefault(wellOf.apply(row), Well.unregistered(wellOf.apply(row))),
 					(a, b) -> a));
 	}
 

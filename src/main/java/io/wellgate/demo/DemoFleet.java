@@ -108,7 +108,7 @@ class DemoFleet implements DisposableBean {
 				this.loaded.cancel(false);
 				return;
 			}
-			LoadReport report = new HistoryLoader(this.generator, this.writer, this.registry, () -> this.stopping)
+			LoadReport report = new HistoryLoader(this.generator, this.writer, () -> this.stopping)
 				.load(this.clock.instant(), this.settings.days());
 			// Materialize the history now rather than at the next scheduled refresh: reads are exact
 			// either way, but a month of pending buckets is aggregated on the fly until then.

@@ -1,6 +1,9 @@
 package io.wellgate.demo;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A well of the demo fleet as the well registry shows it. The identity follows from the index
@@ -12,8 +15,11 @@ import java.util.List;
  * @param name a lease name and well number, for example {@code Mustang Draw 1H}
  * @param field the basin
  * @param pumpModel an ESP model sized for the well's flow rate
+ * @param installedAt when its pump went in, a day of 2018 to 2023 that follows from the index
  */
-public record DemoWell(int index, String id, String name, String field, String pumpModel) {
+public record DemoWell(int index, String id, String name, String field, String pumpModel, LocalDate installedAt) {
+
+	private static final LocalDate FIRST_INSTALL = LocalDate.of(2018, 1, 1);
 
 	private static final List<Basin> BASINS = List.of(
 			new Basin("Permian", "permian", List.of("Mustang Draw", "Red Hills", "Wolfbone Ranch", "Spraberry Flats")),
@@ -27,7 +33,18 @@ public record DemoWell(int index, String id, String name, String field, String p
 		int number = index / BASINS.size() + 1;
 		String lease = basin.leases().get((number - 1) % basin.leases().size());
 		return new DemoWell(index, "demo-%s-%02d".formatted(basin.slug(), number), lease + " " + number + "H",
-				basin.field(), pumpModel(profile.flowRate()));
+				basin.field(), pumpModel(profile.flowRate()), FIRST_INSTALL.plusDays((index * 397L) % 2190));
+	}
+
+	/** The well as a registry record, by the registry's field names. */
+	Map<String, Object> values() {
+		Map<String, Object> values = new HashMap<>();
+		values.put("id", this.id);
+		values.put("name", this.name);
+		values.put("field", this.field);
+		values.put("pumpModel", this.pumpModel);
+		values.put("installedAt", this.installedAt);
+		return values;
 	}
 
 	private static String pumpModel(double flowRate) {

@@ -62,6 +62,11 @@ public final class FleetRows {
 		return Math.max(0, Math.floorDiv(upTo.toEpochMilli(), stepMillis) - Math.floorDiv(after.toEpochMilli(), stepMillis));
 	}
 
+	/** The wells as registry records, for the registry's write path. */
+	public static RowSource wells(List<DemoWell> wells) {
+		return rows(wells.iterator(), DemoWell::values);
+	}
+
 	public static RowSource findings(List<Finding> findings) {
 		return rows(findings.iterator(), Finding::values);
 	}

@@ -15,6 +15,7 @@ import io.wellgate.diagnostic.DiagnosticSchema;
 import io.wellgate.telemetry.BulkWriter;
 import io.wellgate.telemetry.RowSource;
 import io.wellgate.telemetry.TelemetrySchema;
+import io.wellgate.well.WellSchema;
 
 /**
  * Loads the demo fleet's past: registers the wells, writes {@code days} of one-minute samples
@@ -31,14 +32,11 @@ final class HistoryLoader {
 
 	private final BulkWriter writer;
 
-	private final DemoWellRepository registry;
-
 	private final BooleanSupplier stopping;
 
-	HistoryLoader(FleetGenerator generator, BulkWriter writer, DemoWellRepository registry, BooleanSupplier stopping) {
+	HistoryLoader(FleetGenerator generator, BulkWriter writer, BooleanSupplier stopping) {
 		this.generator = generator;
 		this.writer = writer;
-		this.registry = registry;
 		this.stopping = stopping;
 	}
 
@@ -50,7 +48,8 @@ final class HistoryLoader {
 		log.info("Loading the demo fleet in the background: {} wells, {} of one-minute history, {} samples",
 				wells.size(), (days == 1) ? "1 day" : days + " days",
 				count(wells.size() * FleetRows.samplesPerWell(after, upTo, STEP)));
-		this.registry.register(wells);
+		// Through the registry's write path, as any client registers its wells.
+		this.writer.write(WellSchema.WELLS, FleetRows.wells(wells));
 		long samples = 0;
 		// One write per well: each is a transaction of its own, so other writers get a turn in
 		// between, and a shutdown part way leaves whole wells behind.

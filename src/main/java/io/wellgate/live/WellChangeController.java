@@ -74,7 +74,7 @@ class WellChangeController {
 	@SchemaMapping(typeName = "WellChange")
 	Well well(WellChange change) {
 		// Pushed only for wells the subscriber may see: see wellChanged.
-		return this.wells.findById(change.wellId(), FieldScope.ALL).orElseGet(() -> new Well(change.wellId(), null, null));
+		return this.wells.findById(change.wellId(), FieldScope.ALL).orElseGet(() -> Well.unregistered(change.wellId()));
 	}
 
 	private Set<String> visible(Set<String> asked, FieldScope scope) {

@@ -24,7 +24,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts PostgreSQL in-process when no {@code spring.datasource.url} is configured, so that
+ * Starts PostgreSQL in-process when no {@code spring.datasource.url} is configured (and
+ * {@code wellgate.embedded.enabled} is not false), so that
  * {@code ./mvnw spring-boot:run} works on a machine with only a JDK. A configured URL always
  * wins: then this configuration does nothing and Spring Boot's own DataSource is used.
  */
@@ -58,7 +59,10 @@ class EmbeddedPostgresConfiguration {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+			// A @ServiceConnection's database has no URL property, and its connection details are
+			// registered after this condition is evaluated: its configuration switches this off by name.
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"))
+					&& context.getEnvironment().getProperty("wellgate.embedded.enabled", Boolean.class, true);
 		}
 
 	}

@@ -44,7 +44,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@code POST /graphql} with queries), and queries by {@link DocumentCache} when
  * {@code wellgate.security.read-access} is {@code token}, where every GraphQL request, the schema
  * and the metrics need a valid token here first. Health stays open. CORS answers the origins of
- * {@code wellgate.web.cors.allowed-origins} only.
+ * {@code wellgate.web.cors.allowed-origins} only. The REST analytics calls ({@code GET /api/v1/analytics/**})
+ * are reads: open, or behind {@code wells:read} in token mode.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -80,11 +81,15 @@ class SecurityConfiguration {
 				requests.requestMatchers(HttpMethod.POST, "/api/v1/telemetry", "/api/v1/diagnostics")
 					.hasAuthority(Scopes.TELEMETRY_WRITE);
 				requests.requestMatchers(HttpMethod.POST, "/api/v1/wells").hasAuthority(Scopes.WELLS_WRITE);
-				requests.requestMatchers("/api/**").authenticated();
 				if (readsNeedToken) {
 					requests.requestMatchers("/graphql/schema").hasAuthority(Scopes.WELLS_READ);
+					requests.requestMatchers(HttpMethod.GET, "/api/v1/analytics/**").hasAuthority(Scopes.WELLS_READ);
 					requests.requestMatchers("/graphql", "/graphql/**", "/actuator/**").authenticated();
 				}
+				else {
+					requests.requestMatchers(HttpMethod.GET, "/api/v1/analytics/**").permitAll();
+				}
+				requests.requestMatchers("/api/**").authenticated();
 				requests.anyRequest().permitAll();
 			})
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(failures).accessDeniedHandler(failures));

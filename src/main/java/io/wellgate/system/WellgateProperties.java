@@ -20,8 +20,11 @@ public record WellgateProperties(@DefaultValue Embedded embedded, @DefaultValue 
 	 * The in-process PostgreSQL used when no {@code spring.datasource.url} is configured.
 	 * @param dataDir where it keeps its data; blank for a throw-away directory (tests)
 	 * @param port its port; 0 picks a free one
+	 * @param enabled false when the database comes from elsewhere without a URL property (a
+	 * Testcontainers {@code @ServiceConnection})
 	 */
-	public record Embedded(@DefaultValue("./.wellgate/pgdata") String dataDir, @DefaultValue("0") int port) {
+	public record Embedded(@DefaultValue("./.wellgate/pgdata") String dataDir, @DefaultValue("0") int port,
+			@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.wellgate.well;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,13 @@ import io.wellgate.analytics.Windows;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The entry points to {@code Well}: by id, paged, and as a federation entity (batched).
+ * The entry points to {@code Well}: by id, paged (all or one oil field's), and as a federation
+ * entity (batched); and its current reading, batched.
  */
 @Controller
 class WellController {
@@ -27,8 +30,11 @@ class WellController {
 
 	private final WellRepository wells;
 
-	WellController(WellRepository wells) {
+	private final LatestReadings readings;
+
+	WellController(WellRepository wells, LatestReadings readings) {
 		this.wells = wells;
+		this.readings = readings;
 	}
 
 	@QueryMapping
@@ -37,10 +43,18 @@ class WellController {
 	}
 
 	@QueryMapping
-	WellConnection wells(@Argument Integer first, @Argument String after, DataFetchingEnvironment env) {
+	WellConnection wells(@Argument Integer first, @Argument String after, @Argument String field,
+			DataFetchingEnvironment env) {
 		int size = Windows.limit("first", first, 1000);
 		String afterId = (after == null) ? null : decode(after);
-		List<Well> page = this.wells.page(afterId, size + 1, FieldScope.of(env));
+		FieldScope scope = FieldScope.of(env);
+		List<Well> page = (field == null) ? this.wells.page(afterId, size + 1, scope)
+				: this.wells.pageOfField(field, afterId, size + 1, scope);
+		return connection(page, size, afterId);
+	}
+
+	/** A connection over {@code page}, which holds up to one well more than {@code size}. */
+	static WellConnection connection(List<Well> page, int size, String afterId) {
 		boolean more = page.size() > size;
 		List<WellConnection.Edge> edges = new ArrayList<>();
 		for (Well well : more ? page.subList(0, size) : page) {
@@ -48,6 +62,20 @@ class WellController {
 		}
 		return new WellConnection(edges, new WellConnection.PageInfo(more, afterId != null,
 				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+	}
+
+	/** The current reading of every well of a request in one statement. */
+	@BatchMapping(typeName = "Well")
+	Map<Well, TelemetrySample> latest(List<Well> wells) {
+		Map<String, TelemetrySample> latest = this.readings.latest(wells.stream().map(Well::id).distinct().toList());
+		Map<Well, TelemetrySample> byWell = new HashMap<>();
+		for (Well well : wells) {
+			TelemetrySample sample = latest.get(well.id());
+			if (sample != null) {
+				byWell.put(well, sample);
+			}
+		}
+		return byWell;
 	}
 
 	/**
@@ -60,11 +88,11 @@ class WellController {
 		return idList.stream().map(found::get).toList();
 	}
 
-	private static String encode(String id) {
+	static String encode(String id) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String decode(String cursor) {
+	static String decode(String cursor) {
 		try {
 			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (decoded.startsWith(CURSOR_PREFIX)) {

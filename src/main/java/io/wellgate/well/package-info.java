@@ -1,4 +1,6 @@
 /**
- * The well registry: which wells exist, with their names and fields.
+ * The well registry: which wells exist with their metadata (a Spring Data JDBC aggregate, written
+ * through the bulk write path), the span of their samples, their current reading, and the oil
+ * fields they form.
  */
 package io.wellgate.well;

@@ -240,6 +240,51 @@ class FieldTenancyTests {
 		assertThat(samplesAt(time)).isZero();
 	}
 
+	@Test
+	void fieldsAndTheFieldFilterListOnlyTheTokensFields() {
+		JsonNode data = read("query ($b: String) { fields { name wellCount wells(first: 100) { edges { node { id } } } } "
+				+ "other: wells(field: $b) { edges { node { id } } } }", Map.of("b", this.bakken), this.permianToken);
+
+		List<String> names = new ArrayList<>();
+		data.get("fields").forEach(field -> names.add(field.get("name").asString()));
+		assertThat(names).contains(this.permian).doesNotContain(this.bakken);
+		assertThat(data.at("/other/edges")).isEmpty();
+	}
+
+	@Test
+	void theRestCallsSeeOnlyTheTokensFields() {
+		Response ranking = this.http.get("/api/v1/analytics/wells/ranking/efficiency?hours=3&limit=1000", this.permianToken);
+		assertThat(ranking.status()).as(ranking.body()).isEqualTo(200);
+		List<String> ranked = new ArrayList<>();
+		ranking.json().forEach(rank -> ranked.add(rank.get("wellId").asString()));
+		assertThat(ranked).containsExactlyInAnyOrderElementsOf(this.permianWells);
+
+		Response other = this.http.get("/api/v1/analytics/wells/" + this.bakkenWells.get(0) + "/hourly?hours=3",
+				this.permianToken);
+		assertThat(other.status()).isEqualTo(404);
+	}
+
+	@Test
+	void aRegistryWriteCannotTakeAnotherFieldsWell() {
+		String writer = TestTokens.issuer().token("wells:read wells:write", List.of(this.permian));
+		String body = """
+				{"id":"%s","name":"taken","field":"%s"}
+				""".formatted(this.bakkenWells.get(0), this.permian);
+		Response refused = this.http.post("/api/v1/wells", "application/x-ndjson", body, writer);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		String field = this.jdbc.sql("SELECT field FROM wells WHERE id = :id")
+			.param("id", this.bakkenWells.get(0))
+			.query(String.class)
+			.single();
+		assertThat(field).isEqualTo(this.bakken);
+		// Its own field's wells it may describe.
+		Response own = this.http.post("/api/v1/wells", "application/x-ndjson", """
+				{"id":"%s","name":"mine","field":"%s"}
+				""".formatted(this.permianWells.get(0), this.permian), writer);
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+	}
+
 	private JsonNode read(String document, Map<String, Object> variables, String token) {
 		Response response = this.http.graphql(document, variables, token);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);

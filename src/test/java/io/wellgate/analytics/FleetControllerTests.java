@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -19,9 +18,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 // The federation schema needs Well's entity mapping, so WellController comes along.
 @GraphQlTest(controllers = FleetController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, PerformanceQueries.class, DiagnosticQueries.class,
-		Windows.class, WellRepository.class })
+		Windows.class })
 class FleetControllerTests {
 
 	@Autowired

@@ -6,11 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.wellgate.WellgateHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -81,8 +85,29 @@ class GraphiQlTests {
 				"performanceSummary(hours: 24)", "wellRanking(by: EFFICIENCY", "wellRanking(by: HEALTH",
 				"ingestTelemetry(samples:", "Authorization");
 		List<String> examples = EXAMPLE.matcher(page).results().map(result -> result.group(1)).toList();
-		assertThat(examples).hasSize(8)
+		assertThat(examples).hasSize(11)
 			.allSatisfy(example -> assertThat(Parser.parse(example).getDefinitions()).isNotEmpty());
+		assertThat(page).contains("fields {", "latest {", "pumpModel", "installedAt");
+	}
+
+	@Test
+	void everyReadingExampleRunsAgainstTheSchema() throws Exception {
+		String page = get("/graphiql").body();
+		WellgateHttp client = new WellgateHttp(this.port);
+		for (String example : EXAMPLE.matcher(page).results().map(result -> result.group(1)).toList()) {
+			if (example.contains("mutation")) {
+				continue;
+			}
+			JsonNode response = client.graphql(example, Map.of(), null).json();
+			assertThat(response.get("errors")).as(example + response).isNull();
+		}
+	}
+
+	@Test
+	void pageLinksTheOpenApiDocumentation() throws Exception {
+		String page = get("/graphiql").body();
+		assertThat(page).contains("href=\"/swagger-ui.html\"");
+		assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
 	}
 
 	@Test

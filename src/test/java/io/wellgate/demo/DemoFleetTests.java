@@ -61,9 +61,9 @@ class DemoFleetTests {
 	}
 
 	@Test
-	void demoWellsAreRegisteredWithNamesFieldsAndPumps() {
+	void demoWellsAreRegisteredWithNamesFieldsPumpsAndInstallDates() {
 		List<Map<String, Object>> wells = this.jdbc.sql("""
-				SELECT id, name, field, pump_model
+				SELECT id, name, field, pump_model, installed_at
 				FROM wells
 				WHERE id = ANY(:ids)
 				ORDER BY id
@@ -73,6 +73,7 @@ class DemoFleetTests {
 		assertThat(wells).allSatisfy(well -> {
 			assertThat((String) well.get("name")).isNotBlank();
 			assertThat((String) well.get("pump_model")).isNotBlank();
+			assertThat(well.get("installed_at")).isNotNull();
 		});
 	}
 

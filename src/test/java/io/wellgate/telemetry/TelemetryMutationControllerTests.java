@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -25,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * layer (the end-to-end tests cover the token): what it stores and how it refuses.
  */
 @GraphQlTest(controllers = TelemetryMutationController.class, includeFilters = @Filter(type = FilterType.REGEX,
-		pattern = "io\\.wellgate\\.well\\.WellController"))
-@Import({ GraphQlSliceConfiguration.class, GraphQlRows.class, BulkWriter.class, Partitions.class,
-		WellRepository.class })
+		pattern = "io\\.wellgate\\.well\\.(WellController|LatestReadings)"))
+@Import({ GraphQlSliceConfiguration.class, GraphQlRows.class, BulkWriter.class, Partitions.class })
 class TelemetryMutationControllerTests {
 
 	// language=GraphQL
