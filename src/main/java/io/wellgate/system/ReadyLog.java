@@ -20,8 +20,8 @@ class ReadyLog {
 	void ready(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			int port = web.getWebServer().getPort();
-			log.info("wellgate is ready: GraphiQL at http://localhost:{}/graphiql, GraphQL at http://localhost:{}/graphql",
-					port, port);
+			log.info("wellgate is ready: dashboard at http://localhost:{}/, GraphiQL at http://localhost:{}/graphiql, "
+					+ "GraphQL at http://localhost:{}/graphql", port, port, port);
 		}
 	}
 
