@@ -3,7 +3,7 @@
 // each aggregate's freshness. One batched GraphQL request loads all of it.
 
 import { graphql } from './api.js';
-import { esc, num, utc, windowOf, windowPicker, windowParams } from './format.js';
+import { esc, num, seconds, utc, utcShort, windowOf, windowPicker, windowParams } from './format.js';
 
 const LIMIT = 1000;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
@@ -120,7 +120,7 @@ function rankingTable(result, caps) {
 	return `<div class="scroll"><table class="ranking" aria-describedby="ranking-caption">
     <caption id="ranking-caption">${rows.length} wells ranked by ${scoreName.toLowerCase()} over the ${esc(result.win.label)} (best first)</caption>
     <thead><tr><th scope="col">Rank</th><th scope="col">Well</th><th scope="col">${scoreName}</th><th scope="col">${otherName}</th>
-      <th scope="col">Current reading (flow · intake · current · motor temp.)</th><th scope="col">Flow, 24 h</th><th scope="col">Anomalies</th></tr></thead>
+      <th scope="col">Current reading<small>flow · intake · current · motor temp.</small></th><th scope="col">Flow, 24 h</th><th scope="col">Anomalies</th></tr></thead>
     <tbody>${body}</tbody></table></div>`;
 }
 
@@ -158,11 +158,11 @@ function diagnostics(result, caps) {
 }
 
 export function freshness(statuses) {
-	const rows = statuses.map((s) => `<tr><th scope="row">${esc(s.name)}</th><td>${esc(utc(s.watermark))}</td>
-      <td class="num">${s.lagSeconds === null ? '—' : `${num(s.lagSeconds, 0)} s`}</td><td class="num">${s.pendingInvalidations}</td>
-      <td>${esc(utc(s.lastRefreshAt))}</td></tr>`).join('');
+	const rows = statuses.map((s) => `<tr><th scope="row">${esc(s.name)}</th><td title="${esc(utc(s.watermark))}">${esc(utcShort(s.watermark))}</td>
+      <td class="num">${esc(seconds(s.lagSeconds))}</td><td class="num">${s.pendingInvalidations}</td>
+      <td title="${esc(utc(s.lastRefreshAt))}">${esc(utcShort(s.lastRefreshAt))}</td></tr>`).join('');
 	return `<section class="panel" aria-labelledby="fresh-title"><h2 id="fresh-title">Aggregate freshness</h2>
-    <div class="scroll"><table class="compact"><caption>Reads are exact whatever the lag; it tells how much is computed on the fly.</caption>
+    <div class="scroll"><table class="compact freshness"><caption>Times in UTC. Reads are exact whatever the lag; it tells how much is computed on the fly.</caption>
       <thead><tr><th scope="col">Aggregate</th><th scope="col">Watermark</th><th scope="col">Lag</th><th scope="col">Pending</th><th scope="col">Last refresh</th></tr></thead>
       <tbody>${rows}</tbody></table></div></section>`;
 }

@@ -18,6 +18,21 @@ export function utc(instant) {
 	return `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** A short UTC time (MM-DD HH:MM) for tight tables; the full instant is in the title. */
+export function utcShort(instant) {
+	return instant ? new Date(instant).toISOString().slice(5, 16).replace('T', ' ') : '—';
+}
+
+export function seconds(value) {
+	if (value === null || value === undefined) {
+		return '—';
+	}
+	if (Math.abs(value) < 120) {
+		return `${num(value, 0)} s`;
+	}
+	return Math.abs(value) < 7200 ? `${num(value / 60, 0)} min` : `${num(value / 3600, 1)} h`;
+}
+
 export const WINDOWS = {
 	'24h': { hours: 24, days: 1, label: 'last 24 h' },
 	'7d': { hours: 168, days: 7, label: 'last 7 days' },

@@ -29,7 +29,7 @@ public final class Chromium implements AutoCloseable {
 
 	private final ChromeDriver driver;
 
-	private Chromium(int width, int height) throws IOException {
+	Chromium(int width, int height) throws IOException {
 		this.profile = Files.createTempDirectory("wellgate-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());

@@ -1,0 +1,96 @@
+package io.wellgate.dashboard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A small tool against a running wellgate (not a test): takes the README's screenshots of both
+ * views, and measures the fleet view's first render in headless Chromium. Run it with the test
+ * classpath:
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat cp.txt) io.wellgate.dashboard.DashboardTool screenshots http://localhost:8080 docs
+ * java -cp ... io.wellgate.dashboard.DashboardTool measure http://localhost:8080 10
+ * </pre>
+ *
+ * The page records {@code performance.now()} (ms since navigation started) when a view's first
+ * render is done; the figure includes loading the page, its modules, the schema's capabilities and
+ * the fleet query.
+ */
+public final class DashboardTool {
+
+	private DashboardTool() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[1];
+		if (args[0].equals("screenshots")) {
+			Path docs = Path.of(args[2]);
+			Files.createDirectories(docs);
+			shoot(base + "/#/", 1366, 1100, docs.resolve("dashboard-fleet.png"));
+			shoot(base + "/#/well/demo-permian-01?window=7d", 1366, 2000, docs.resolve("dashboard-well.png"));
+			shoot(base + "/#/", 820, 1100, docs.resolve("dashboard-fleet-tablet.png"));
+		}
+		else {
+			measure(base, Integer.parseInt(args[2]));
+		}
+	}
+
+	private static void shoot(String url, int width, int height, Path file) throws Exception {
+		try (Chromium chromium = new Chromium(width, height)) {
+			ChromeDriver browser = chromium.driver();
+			browser.get(url);
+			awaitRender(browser);
+			Thread.sleep(500); // the charts' resize settles after the first frame
+			Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+			System.out.println("wrote " + file);
+		}
+	}
+
+	private static void measure(String base, int runs) throws Exception {
+		List<Double> cold = new ArrayList<>();
+		List<Double> warm = new ArrayList<>();
+		long rows = 0;
+		long requests = 0;
+		for (int run = 0; run < runs; run++) {
+			try (Chromium chromium = new Chromium(1366, 900)) {
+				ChromeDriver browser = chromium.driver();
+				for (int visit = 0; visit < 3; visit++) {
+					browser.get(base + "/actuator/health");
+					browser.get(base + "/#/");
+					awaitRender(browser);
+					JavascriptExecutor js = browser;
+					double ms = ((Number) js.executeScript("return wellgateDashboard.firstRenderMs")).doubleValue();
+					(visit == 0 ? cold : warm).add(ms);
+					rows = ((Number) js.executeScript("return document.querySelectorAll('tr[data-well]').length")).longValue();
+					requests = ((Number) js.executeScript("return wellgateDashboard.viewRequests")).longValue();
+				}
+			}
+		}
+		System.out.printf("fleet view, %d wells ranked, %d requests: first render cold (new browser) p50 %.0f ms, max %.0f ms;"
+				+ " warm (cached assets) p50 %.0f ms, max %.0f ms; runs %d/%d%n", rows, requests, p50(cold), max(cold), p50(warm),
+				max(warm), cold.size(), warm.size());
+	}
+
+	private static void awaitRender(ChromeDriver browser) {
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> ((JavascriptExecutor) driver)
+			.executeScript("return window.wellgateDashboard && wellgateDashboard.firstRenderMs") != null);
+	}
+
+	private static double p50(List<Double> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
+	}
+
+	private static double max(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+	}
+
+}
