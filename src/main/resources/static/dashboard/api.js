@@ -10,6 +10,9 @@ export const metrics = {
 	viewRequests: 0,
 	firstRenderMs: null,
 	lastRenderMs: null,
+	// The fleet's sparklines, filled in by a second request sent with the first.
+	firstSeriesMs: null,
+	lastSeriesMs: null,
 	live: 'starting',
 };
 

@@ -2,7 +2,7 @@
 // reading, a 24 h flow sparkline and its anomaly count; the fleet's diagnostics of the last 7 days;
 // each aggregate's freshness. One batched GraphQL request loads all of it.
 
-import { graphql } from './api.js';
+import { graphql, metrics } from './api.js';
 import { esc, num, seconds, utc, utcShort, windowOf, windowPicker, windowParams } from './format.js';
 
 const LIMIT = 1000;
@@ -11,29 +11,31 @@ const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 function document(caps) {
 	const field = caps.fieldFilter ? ', $field: String' : '';
 	const fieldArg = caps.fieldFilter ? ', field: $field' : '';
-	const reading = caps.latest
-		? 'latest { time flowRate intakePressure motorCurrent motorTemperature }'
-		: '';
-	// Without Well.latest the tile shows the last hourly bucket's averages, labelled as such.
-	const sparkMetrics = caps.latest ? 'flowRate { avg }'
-		: 'flowRate { avg } intakePressure { avg } motorCurrent { avg } motorTemperature { avg }';
+	const reading = caps.latest ? 'latest { time flowRate intakePressure motorCurrent motorTemperature }' : '';
 	return `query DashboardFleet($by: RankBy!, $hours: Int, $from: DateTime, $to: DateTime${field}) {
   wellRanking(by: $by, hours: $hours, from: $from, to: $to, limit: ${LIMIT}${fieldArg}) {
     rank
     score
-    well {
-      id
-      name
-      field
-      ${reading}
-      spark: hourly(hours: 24) { bucket ${sparkMetrics} }
-    }
+    well { id name field ${reading} }
     summary { samples efficiencyScore healthScore anomalyCount }
   }
   wells(first: ${LIMIT}${fieldArg}) { edges { node { id name field } } pageInfo { hasNextPage } }
   diagnosticSummary(days: 7${fieldArg}) { day well { id field } total bySeverity { low medium high critical } byType { type count } }
   aggregateStatus { name watermark lagSeconds pendingInvalidations lastRefreshAt lastRefreshOutcome }
   ${caps.oilFields ? 'fields { name wellCount }' : ''}
+}`;
+}
+
+// The 24 h series behind the sparklines (and, without Well.latest, the current reading: the
+// last hourly bucket's averages, labelled as such). They are most of the fleet's bytes and read
+// time, so they come in a second request sent at the same time, and fill the ranking in.
+function seriesDocument(caps) {
+	const field = caps.fieldFilter ? '($field: String)' : '';
+	const fieldArg = caps.fieldFilter ? ', field: $field' : '';
+	const metrics = caps.latest ? 'flowRate { avg }'
+		: 'flowRate { avg } intakePressure { avg } motorCurrent { avg } motorTemperature { avg }';
+	return `query DashboardFleetSeries${field} {
+  wells(first: ${LIMIT}${fieldArg}) { edges { node { id spark: hourly(hours: 24) { bucket ${metrics} } } } }
 }`;
 }
 
@@ -48,8 +50,11 @@ export async function load(params, caps) {
 	if (caps.fieldFilter && oilField) {
 		variables.field = oilField;
 	}
+	const seriesVariables = variables.field ? { field: variables.field } : {};
+	const series = graphql(seriesDocument(caps), seriesVariables);
+	series.catch(() => {}); // reported where the series are awaited, in render
 	const { data, errors } = await graphql(document(caps), variables);
-	return { win, by, oilField, data, errors };
+	return { win, by, oilField, data, errors, series };
 }
 
 // Without the field argument, the rows are filtered here by each well's own field (no number changes).
@@ -83,7 +88,7 @@ function sparkline(buckets) {
 	return `<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}" data-points="${points.length}"><path d="${path}"/></svg>`;
 }
 
-function reading(well, caps) {
+function reading(well, caps, spark) {
 	if (caps.latest) {
 		const l = well.latest;
 		if (!l) {
@@ -93,7 +98,7 @@ function reading(well, caps) {
 			+ `${num(l.flowRate)} bbl/d · ${num(l.intakePressure, 0)} psi · ${num(l.motorCurrent)} A · ${num(l.motorTemperature)} °F`
 			+ `<small>sample at ${esc(utc(l.time))}</small></span>`;
 	}
-	const last = well.spark[well.spark.length - 1];
+	const last = spark[spark.length - 1];
 	if (!last) {
 		return '<span class="muted">no data in 24 h</span>';
 	}
@@ -113,8 +118,8 @@ function rankingTable(result, caps) {
         <small>${esc(r.well.id)}${r.well.field ? ` · ${esc(r.well.field)}` : ''}</small></th>
       <td class="num score" data-score="${esc(r.score)}">${num(r.score)}</td>
       <td class="num">${num(other(r.summary))}</td>
-      <td>${reading(r.well, caps)}</td>
-      <td>${sparkline(r.well.spark)}</td>
+      <td class="current">${caps.latest ? reading(r.well, caps) : '<span class="muted">…</span>'}</td>
+      <td class="trend"><span class="muted">…</span></td>
       <td class="num anomalies">${r.summary.anomalyCount}<small> of ${r.summary.samples}</small></td>
     </tr>`).join('');
 	return `<div class="scroll"><table class="ranking" aria-describedby="ranking-caption">
@@ -167,7 +172,52 @@ export function freshness(statuses) {
       <tbody>${rows}</tbody></table></div></section>`;
 }
 
+let loads = 0;
+
+async function fillSeries(main, result, caps) {
+	const load = String(++loads);
+	main.dataset.seriesLoad = load;
+	const table = main.querySelector('table.ranking');
+	try {
+		const { data } = await result.series;
+		if (main.dataset.seriesLoad !== load || !table) {
+			return;
+		}
+		const spark = new Map(data.wells.edges.map((e) => [e.node.id, e.node.spark]));
+		for (const row of table.tBodies[0].rows) {
+			const buckets = spark.get(row.dataset.well) || [];
+			row.cells[5].innerHTML = sparkline(buckets);
+			if (!caps.latest) {
+				row.cells[4].innerHTML = reading(null, caps, buckets);
+			}
+		}
+		main.dataset.series = 'done';
+		metrics.lastSeriesMs = performance.now();
+		if (metrics.firstSeriesMs === null) {
+			metrics.firstSeriesMs = metrics.lastSeriesMs;
+		}
+	} catch (failure) {
+		if (main.dataset.seriesLoad === load && table) {
+			table.caption.insertAdjacentHTML('beforeend', ` <span class="error">The 24 h series could not be read: ${esc(failure.message)}</span>`);
+			main.dataset.series = 'failed';
+		}
+	}
+}
+
+// A refresh re-renders the ranking; until its series arrive, each well keeps the cells it had.
+function previousSeries(main) {
+	const cells = new Map();
+	const table = main.querySelector('table.ranking');
+	if (table) {
+		for (const row of table.tBodies[0].rows) {
+			cells.set(row.dataset.well, [row.cells[4].innerHTML, row.cells[5].innerHTML]);
+		}
+	}
+	return cells;
+}
+
 export function render(main, result, caps, navigate, params) {
+	const previous = previousSeries(main);
 	const fields = result.data ? fieldNames(result) : [];
 	const fieldOptions = ['<option value="">all fields</option>', ...fields.map((f) =>
 		`<option value="${esc(f.name)}"${f.name === result.oilField ? ' selected' : ''}>${esc(f.label)}</option>`)].join('');
@@ -181,6 +231,18 @@ export function render(main, result, caps, navigate, params) {
   ${result.invalid ? `<p class="error" role="alert">${esc(result.invalid)}</p>` : ''}
   ${result.data ? `<section class="panel wide" aria-label="Ranking">${rankingTable(result, caps)}${withoutData(result, caps)}</section>
   <div class="side">${diagnostics(result, caps)}${freshness(result.data.aggregateStatus)}</div>` : ''}`;
+	for (const row of main.querySelectorAll('table.ranking tbody tr')) {
+		const kept = previous.get(row.dataset.well);
+		if (kept) {
+			if (!caps.latest) {
+				row.cells[4].innerHTML = kept[0];
+			}
+			row.cells[5].innerHTML = kept[1];
+		}
+	}
+	if (result.series) {
+		fillSeries(main, result, caps);
+	}
 	const form = main.querySelector('form');
 	const apply = () => {
 		const next = windowParams(form, new URLSearchParams(params));

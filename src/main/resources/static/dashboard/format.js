@@ -7,8 +7,20 @@ export function esc(value) {
 	return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+// One formatter per number of decimals: toLocaleString builds a new one on every call, which
+// costs tens of milliseconds over a fleet of 1,000 wells.
+const formatters = new Map();
+
 export function num(value, digits = 1) {
-	return value === null || value === undefined ? '—' : Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+	if (value === null || value === undefined) {
+		return '—';
+	}
+	let format = formatters.get(digits);
+	if (!format) {
+		format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+		formatters.set(digits, format);
+	}
+	return format.format(value);
 }
 
 export function utc(instant) {

@@ -85,12 +85,24 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void fleetViewFillsInEachWellsSparklineAndReading() {
+		open("/#/");
+		waitFor(ExpectedConditions.attributeToBe(By.id("view"), "data-series", "done"));
+		String well = this.fleet.wells().get(0);
+		WebElement spark = this.browser.findElement(By.cssSelector("tr[data-well='" + well + "'] svg.spark"));
+		assertThat(spark.getAttribute("data-points")).isEqualTo(String.valueOf(DashboardFleet.HOURS));
+		assertThat(spark.getAttribute("aria-label")).startsWith("Flow rate, hourly averages of the last 24 h: 20 hours");
+		assertThat(this.browser.findElement(By.cssSelector("tr[data-well='" + well + "'] [data-reading]")).getText())
+			.contains("bbl/d");
+	}
+
+	@Test
 	void fleetViewLoadsWithAHandfulOfRequestsNotOnePerWell() {
 		open("/#/");
 		long wells = ((Number) script("return document.querySelectorAll('tr[data-well]').length")).longValue();
 		assertThat(wells).isGreaterThanOrEqualTo(4);
-		// the schema's capabilities and the one batched fleet query (a subscription, if any, comes after)
-		assertThat(((Number) script("return wellgateDashboard.viewRequests")).intValue()).isEqualTo(2);
+		// the schema's capabilities, the batched fleet query and its 24 h series (a subscription, if any, comes after)
+		assertThat(((Number) script("return wellgateDashboard.viewRequests")).intValue()).isEqualTo(3);
 	}
 
 	@Test
