@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,10 +43,11 @@ class FleetController {
 
 	@QueryMapping
 	List<WellRank> wellRanking(@Argument RankBy by, @Argument Integer hours, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument Integer limit, DataFetchingEnvironment env) {
+			@Argument OffsetDateTime to, @Argument Integer limit, @Argument String field, DataFetchingEnvironment env) {
 		int max = Windows.limit("limit", limit, 1000);
 		Window window = this.windows.hours(hours, from, to, env);
-		List<WellRank> ranks = WellRank.rank(this.performance.summaries(null, window), by, max);
+		List<String> ofField = (field == null) ? null : this.wells.idsOfField(field);
+		List<WellRank> ranks = WellRank.rank(this.performance.summaries(ofField, window), by, max);
 		if (!env.getSelectionSet().contains("well")) {
 			return ranks;
 		}
@@ -58,9 +60,19 @@ class FleetController {
 
 	@QueryMapping
 	List<DiagnosticSummary> diagnosticSummary(@Argument Integer days, @Argument OffsetDateTime from,
-			@Argument OffsetDateTime to, @Argument List<String> wellIds, DataFetchingEnvironment env) {
+			@Argument OffsetDateTime to, @Argument List<String> wellIds, @Argument String field,
+			DataFetchingEnvironment env) {
 		Window window = this.windows.days(days, from, to, env);
-		return this.diagnostics.daily(wellIds, window);
+		return this.diagnostics.daily(within(wellIds, field), window);
+	}
+
+	/** The wells asked for: those of {@code wellIds} (all when null) that are in {@code field} (any when null). */
+	private List<String> within(List<String> wellIds, String field) {
+		if (field == null) {
+			return wellIds;
+		}
+		List<String> ofField = this.wells.idsOfField(field);
+		return (wellIds == null) ? ofField : ofField.stream().filter(Set.copyOf(wellIds)::contains).toList();
 	}
 
 	@BatchMapping(typeName = "DiagnosticSummary", field = "well")
@@ -72,7 +84,7 @@ class FleetController {
 		Map<String, Well> known = this.wells.mapById(rows.stream().map(wellOf).distinct().toList());
 		return rows.stream()
 			.collect(Collectors.toMap(Function.identity(),
-					row -> known.getOrDefault(wellOf.apply(row), new Well(wellOf.apply(row), null, null)),
+					row -> known.getOrDefault(wellOf.apply(row), Well.unregistered(wellOf.apply(row))),
 					(a, b) -> a));
 	}
 

@@ -3,7 +3,9 @@ package io.wellgate.analytics;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
@@ -42,6 +44,8 @@ public class PerformanceQueries {
 
 	private final String fleetSummaries;
 
+	private final String fieldSummaries;
+
 	PerformanceQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
@@ -62,6 +66,34 @@ public class PerformanceQueries {
 				""";
 		this.summaries = perWell.formatted(SCORES, engine.exactTotals(name, false));
 		this.fleetSummaries = perWell.formatted(SCORES, engine.exactTotals(name, true));
+		// Sums of the wells' sums are the sums over all the field's samples: the same formulas.
+		this.fieldSummaries = """
+				SELECT f.field,
+				       %s
+				FROM (%s) b
+				JOIN wells f ON f.id = b.well_id
+				WHERE f.field = ANY(:fields)
+				GROUP BY f.field
+				""".formatted(SCORES, engine.exactTotals(name, true));
+	}
+
+	/**
+	 * Each oil field's summary over the window, over all the samples of its wells, in one
+	 * statement; fields without samples in it are absent. The summaries carry no well id.
+	 */
+	public Map<String, PerformanceSummary> fieldSummaries(Collection<String> fields, Window window) {
+		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
+		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
+		Map<String, PerformanceSummary> summaries = new HashMap<>();
+		this.engine
+			.bindWindow(this.jdbc.sql(this.fieldSummaries).param("fields", fields.toArray(String[]::new)),
+					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+			.query(rs -> {
+				summaries.put(rs.getString("field"), new PerformanceSummary(null, from, to, rs.getInt("samples"),
+						TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
+						rs.getInt("anomalies")));
+			});
+		return summaries;
 	}
 
 	/** Hourly scores of each well, ordered by bucket start. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 import graphql.schema.DataFetchingEnvironment;
 
@@ -37,15 +38,29 @@ public class Windows {
 	}
 
 	public Window hours(Integer hours, OffsetDateTime from, OffsetDateTime to, DataFetchingEnvironment env) {
-		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to, env);
+		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to, () -> now(env));
 	}
 
 	public Window days(Integer days, OffsetDateTime from, OffsetDateTime to, DataFetchingEnvironment env) {
-		return window("days", days, 90, ChronoUnit.DAYS, from, to, env);
+		return window("days", days, 90, ChronoUnit.DAYS, from, to, () -> now(env));
+	}
+
+	/** The same limits for a request outside GraphQL (the REST calls), relative to {@code now}. */
+	public Window hours(Integer hours, OffsetDateTime from, OffsetDateTime to, Instant now) {
+		return window("hours", hours, 2160, ChronoUnit.HOURS, from, to, () -> now);
+	}
+
+	public Window days(Integer days, OffsetDateTime from, OffsetDateTime to, Instant now) {
+		return window("days", days, 90, ChronoUnit.DAYS, from, to, () -> now);
+	}
+
+	/** The current instant of the service's clock. */
+	public Instant now() {
+		return this.clock.instant();
 	}
 
 	private Window window(String name, Integer size, int max, ChronoUnit unit, OffsetDateTime from, OffsetDateTime to,
-			DataFetchingEnvironment env) {
+			Supplier<Instant> clock) {
 		if (from != null || to != null) {
 			if (from == null || to == null) {
 				throw new BadArgumentException(from == null ? "from" : "to",
@@ -60,7 +75,7 @@ public class Windows {
 			return new Window(from.toInstant(), to.toInstant());
 		}
 		int value = limit(name, size, max);
-		Instant now = now(env);
+		Instant now = clock.get();
 		return new Window(now.minus(value, unit), now);
 	}
 

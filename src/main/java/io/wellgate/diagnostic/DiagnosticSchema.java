@@ -39,7 +39,8 @@ public final class DiagnosticSchema {
 			ON CONFLICT (well_id, time, type) DO UPDATE
 			SET severity = EXCLUDED.severity,
 			    confidence = EXCLUDED.confidence
-			""", "DISTINCT ON (well_id, time, type)", "ORDER BY well_id, time, type, line DESC");
+			""", "DISTINCT ON (well_id, time, type)", "ORDER BY well_id, time, type, line DESC",
+			RecordSchema.Registration.WELLS);
 
 	private DiagnosticSchema() {
 	}

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,7 +26,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads are open; writes need {@code Authorization: Bearer <api key>}. The bulk endpoints are
+ * Reads are open (the REST analytics calls included); writes need {@code Authorization: Bearer <api key>}. The bulk endpoints are
  * guarded here, the GraphQL mutations by {@code @PreAuthorize} on their controllers (they share
  * {@code POST /graphql} with queries).
  */
@@ -44,7 +45,12 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(keys), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/analytics/**")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> unauthorized(response)));
 		return http.build();
 	}

@@ -3,8 +3,10 @@ package io.wellgate.telemetry;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +14,8 @@ import java.util.List;
  * Validated records in PostgreSQL's binary {@code COPY} format, built up in a byte buffer. Binary
  * spares PostgreSQL the parsing of every timestamp and number, and Java their rendering as text;
  * the values arrive exactly, with no decimal round trip. Field kinds map to the column types of
- * both fact tables: text for well ids and choices, timestamptz for times, float8 for numbers.
+ * the tables: text for well ids, choices and free text, timestamptz for times, float8 for
+ * numbers, date for days.
  */
 final class BinaryCopy {
 
@@ -25,6 +28,9 @@ final class BinaryCopy {
 
 	/** 2000-01-01T00:00:00Z, from which PostgreSQL counts timestamps in microseconds. */
 	private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
+
+	/** The same epoch in days, from which PostgreSQL counts dates. */
+	private static final long POSTGRES_EPOCH_DAY = 10_957L;
 
 	private final Field.Kind[] kinds;
 
@@ -56,6 +62,11 @@ final class BinaryCopy {
 					putInt(8);
 					putLong(Double.doubleToLongBits((Double) value));
 				}
+				case TEXT -> putUtf8((String) value);
+				case DATE -> {
+					putInt(4);
+					putInt((int) (((LocalDate) value).toEpochDay() - POSTGRES_EPOCH_DAY));
+				}
 			}
 		}
 	}
@@ -81,6 +92,12 @@ final class BinaryCopy {
 		int nano = time.getNano();
 		long micros = (nano % 1000 == 0) ? nano / 1000 : (long) Math.rint(nano / 1e9 * 1e6);
 		return Math.addExact(Math.multiplyExact(time.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), micros);
+	}
+
+	/** The instant of {@link #micros}' microseconds. */
+	static Instant instant(long micros) {
+		return Instant.ofEpochSecond(POSTGRES_EPOCH_SECOND + Math.floorDiv(micros, 1_000_000L),
+				Math.floorMod(micros, 1_000_000L) * 1000L);
 	}
 
 	/**
@@ -123,6 +140,13 @@ final class BinaryCopy {
 		for (int i = 0; i < length; i++) {
 			this.bytes[this.size++] = (byte) text.charAt(i);
 		}
+	}
+
+	/** Free text (a well's name): any characters, so encoded. */
+	private void putUtf8(String text) {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		putInt(utf8.length);
+		put(utf8, 0, utf8.length);
 	}
 
 	private void put(byte[] source, int offset, int length) {

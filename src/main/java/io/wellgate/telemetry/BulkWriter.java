@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +54,22 @@ public class BulkWriter implements MeterBinder {
 	/** A spool larger than this moves to a temporary file; a month of one well's minutes fits. */
 	private static final long SPOOL_IN_MEMORY = 8L << 20;
 
+	/**
+	 * Registers the wells of a write and widens the span of their samples, one statement for the
+	 * whole write (a minute's batch of the fleet). A late sample never moves last_sample_at back,
+	 * and a write of diagnostics (no span) changes nothing but the unknown wells it registers;
+	 * the metadata of a known well is never touched. Rows whose span does not change are not
+	 * rewritten.
+	 */
 	private static final String REGISTER_WELLS = """
-			INSERT INTO wells (id)
-			SELECT unnest(?::text[])
-			ON CONFLICT (id) DO NOTHING
+			INSERT INTO wells AS w (id, first_sample_at, last_sample_at)
+			SELECT *
+			FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[])
+			ON CONFLICT (id) DO UPDATE
+			SET first_sample_at = least(w.first_sample_at, EXCLUDED.first_sample_at),
+			    last_sample_at = greatest(w.last_sample_at, EXCLUDED.last_sample_at)
+			WHERE w.first_sample_at IS DISTINCT FROM least(w.first_sample_at, EXCLUDED.first_sample_at)
+			   OR w.last_sample_at IS DISTINCT FROM greatest(w.last_sample_at, EXCLUDED.last_sample_at)
 			""";
 
 	private final DataSource dataSource;
@@ -159,7 +174,9 @@ public class BulkWriter implements MeterBinder {
 					StagedMerge.run(connection, schema, spool);
 				}
 			}
-			registerWells(connection, received.wells());
+			if (schema.registersWells()) {
+				registerWells(connection, received.wells(), schema.spansSamples());
+			}
 			return new Stored(received.accepted(), route);
 		}
 		catch (SQLException ex) {
@@ -177,13 +194,15 @@ public class BulkWriter implements MeterBinder {
 	private Received receive(RecordSchema schema, RowSource source, Spool spool, DirectCopy direct)
 			throws IOException, SQLException {
 		int wellColumn = indexOf(schema, Field.Kind.WELL_ID);
-		int timeColumn = indexOf(schema, Field.Kind.TIME);
+		int timeColumn = schema.fields().stream().map(Field::kind).toList().indexOf(Field.Kind.TIME);
 		RowValidator validator = new RowValidator(schema, this.clock, this.settings.futureTolerance());
 		Object[] values = new Object[schema.fields().size()];
 		List<LineError> errors = new ArrayList<>();
 		long badLines = 0;
 		long accepted = 0;
-		Set<String> wells = new HashSet<>();
+		// Per well the earliest and latest time, in PostgreSQL's microseconds.
+		Map<String, long[]> wells = new HashMap<>();
+		long[] span = null;
 		Set<Long> days = new HashSet<>();
 		BinaryCopy buffer = new BinaryCopy(schema.fields(), FLUSH_BYTES + 1024);
 		String lastWell = null;
@@ -204,16 +223,22 @@ public class BulkWriter implements MeterBinder {
 			if (badLines > 0) {
 				continue;
 			}
-			// Bodies come grouped by well and by time: only a change needs the sets.
+			// Bodies come grouped by well and by time: only a change needs the maps.
 			String well = (String) values[wellColumn];
 			if (!well.equals(lastWell)) {
-				wells.add(well);
+				span = wells.computeIfAbsent(well, k -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE });
 				lastWell = well;
 			}
-			long day = Math.floorDiv(((Instant) values[timeColumn]).getEpochSecond(), 86_400L);
-			if (day != lastDay) {
-				days.add(day);
-				lastDay = day;
+			if (timeColumn >= 0) {
+				Instant time = (Instant) values[timeColumn];
+				long micros = BinaryCopy.micros(time);
+				span[0] = Math.min(span[0], micros);
+				span[1] = Math.max(span[1], micros);
+				long day = Math.floorDiv(time.getEpochSecond(), 86_400L);
+				if (day != lastDay) {
+					days.add(day);
+					lastDay = day;
+				}
 			}
 			buffer.append(values);
 			if (buffer.size() >= FLUSH_BYTES) {
@@ -251,9 +276,20 @@ public class BulkWriter implements MeterBinder {
 	}
 
 	/** In sorted order, so that two writes registering the same new wells never deadlock. */
-	private static void registerWells(Connection connection, Set<String> wells) throws SQLException {
+	private static void registerWells(Connection connection, Map<String, long[]> wells, boolean spans)
+			throws SQLException {
+		String[] ids = wells.keySet().stream().sorted().toArray(String[]::new);
+		OffsetDateTime[] first = new OffsetDateTime[ids.length];
+		OffsetDateTime[] last = new OffsetDateTime[ids.length];
+		for (int i = 0; spans && i < ids.length; i++) {
+			long[] span = wells.get(ids[i]);
+			first[i] = BinaryCopy.instant(span[0]).atOffset(ZoneOffset.UTC);
+			last[i] = BinaryCopy.instant(span[1]).atOffset(ZoneOffset.UTC);
+		}
 		try (PreparedStatement statement = connection.prepareStatement(REGISTER_WELLS)) {
-			statement.setArray(1, connection.createArrayOf("text", wells.stream().sorted().toArray()));
+			statement.setArray(1, connection.createArrayOf("text", ids));
+			statement.setArray(2, connection.createArrayOf("timestamptz", first));
+			statement.setArray(3, connection.createArrayOf("timestamptz", last));
 			statement.executeUpdate();
 		}
 	}
@@ -283,10 +319,10 @@ public class BulkWriter implements MeterBinder {
 
 	/**
 	 * @param accepted how many records were good
-	 * @param wells the distinct well ids
+	 * @param wells the distinct well ids, each with the span of its times (microseconds since 2000)
 	 * @param days the distinct UTC days
 	 */
-	private record Received(long accepted, Set<String> wells, List<LocalDate> days) {
+	private record Received(long accepted, Map<String, long[]> wells, List<LocalDate> days) {
 	}
 
 	/**

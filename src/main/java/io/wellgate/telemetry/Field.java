@@ -11,7 +11,7 @@ public record Field(String name, String column, Kind kind, double min, double ma
 
 	public enum Kind {
 
-		WELL_ID, TIME, NUMBER, ENUM
+		WELL_ID, TIME, NUMBER, ENUM, TEXT, DATE
 
 	}
 
@@ -25,6 +25,21 @@ public record Field(String name, String column, Kind kind, double min, double ma
 
 	public static Field number(String name, String column, double min, double max, boolean required) {
 		return new Field(name, column, Kind.NUMBER, min, max, Set.of(), required);
+	}
+
+	/** A well id under another name than {@code wellId} (the registry's {@code id}). */
+	public static Field wellId(String name, String column) {
+		return new Field(name, column, Kind.WELL_ID, 0, 0, Set.of(), true);
+	}
+
+	/** Optional free text of at most {@code maxLength} characters, without control characters. */
+	public static Field text(String name, String column, int maxLength) {
+		return new Field(name, column, Kind.TEXT, 1, maxLength, Set.of(), false);
+	}
+
+	/** An optional calendar day, {@code YYYY-MM-DD}. */
+	public static Field date(String name, String column) {
+		return new Field(name, column, Kind.DATE, 0, 0, Set.of(), false);
 	}
 
 	public static Field choice(String name, String column, Set<String> values) {

@@ -17,12 +17,36 @@ import java.util.Map;
  * {@code distinctOn} and {@code lastLineFirst} say when a key may appear more than once
  * @param distinctOn the {@code DISTINCT ON (key)} of the merge's select
  * @param lastLineFirst the {@code ORDER BY} that makes the last line of a key win
+ * @param registration what a write of these records does to the well registry
  */
 public record RecordSchema(String noun, String table, List<Field> fields, boolean requiresMeasurement,
-		String stagingDdl, String stagingTable, String mergeSql, String distinctOn, String lastLineFirst) {
+		String stagingDdl, String stagingTable, String mergeSql, String distinctOn, String lastLineFirst,
+		Registration registration) {
+
+	/** What a write does to the well registry, besides storing its records. */
+	public enum Registration {
+
+		/** Registers unknown wells and widens each well's span of samples (telemetry). */
+		SAMPLES,
+
+		/** Registers unknown wells only (diagnostics). */
+		WELLS,
+
+		/** Nothing: the records are the registry's own. */
+		NONE
+
+	}
 
 	public RecordSchema {
 		fields = List.copyOf(fields);
+	}
+
+	boolean registersWells() {
+		return this.registration != Registration.NONE;
+	}
+
+	boolean spansSamples() {
+		return this.registration == Registration.SAMPLES;
 	}
 
 	/** Field positions by name, for the parsers. */

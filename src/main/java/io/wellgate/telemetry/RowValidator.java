@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,9 @@ final class RowValidator {
 
 	/** Year 1: PostgreSQL stores times back to 4713 BC, but a daily partition is named by a four-digit year. */
 	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The earliest install date taken: older is a typo rather than a pump. */
+	private static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
 
 	private final RecordSchema schema;
 
@@ -121,6 +126,57 @@ final class RowValidator {
 					return "must be one of " + String.join(", ", new TreeSet<>(field.values()));
 				}
 				values[position] = value;
+			}
+			case TEXT -> {
+				if (!(raw instanceof String text)) {
+					return "must be a string";
+				}
+				String problem = textProblem(text, (int) field.max());
+				if (problem != null) {
+					return problem;
+				}
+				values[position] = text;
+			}
+			case DATE -> {
+				LocalDate day = toDate(raw);
+				if (day == null) {
+					return "must be a date, YYYY-MM-DD, such as 2024-03-15";
+				}
+				LocalDate latestDay = LocalDate.ofInstant(this.latest, ZoneOffset.UTC).plusYears(1);
+				if (day.isBefore(EARLIEST_DAY) || day.isAfter(latestDay)) {
+					return "must be between " + EARLIEST_DAY + " and " + latestDay + ", got " + day;
+				}
+				values[position] = day;
+			}
+		}
+		return null;
+	}
+
+	private static String textProblem(String text, int maxLength) {
+		if (text.isBlank()) {
+			return "must not be blank; leave it out (or null) for none";
+		}
+		if (text.length() > maxLength) {
+			return "must be at most " + maxLength + " characters, got " + text.length();
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return "must not contain control characters (such as a line break)";
+			}
+		}
+		return null;
+	}
+
+	private static LocalDate toDate(Object raw) {
+		if (raw instanceof LocalDate day) {
+			return day;
+		}
+		if (raw instanceof String text) {
+			try {
+				return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+			}
+			catch (DateTimeException ex) {
+				return null;
 			}
 		}
 		return null;

@@ -1,7 +1,31 @@
 package io.wellgate.well;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
 /**
- * A registered well.
+ * A registered well: the aggregate root of the well registry (Spring Data JDBC, table
+ * {@code wells}). Its metadata is written through the bulk write path ({@link WellSchema});
+ * {@code firstSampleAt} and {@code lastSampleAt} are kept by every telemetry write.
+ *
+ * @param id the well's id, as sent in its telemetry
+ * @param name a display name, or null
+ * @param field the oil field it belongs to, or null
+ * @param pumpModel the ESP model, or null
+ * @param installedAt the day the pump was installed, or null
+ * @param firstSampleAt the time of its earliest sample ever stored, or null without samples
+ * @param lastSampleAt the time of its newest sample, or null without samples
  */
-public record Well(String id, String name, String field) {
+@Table("wells")
+public record Well(@Id String id, String name, String field, String pumpModel, LocalDate installedAt,
+		OffsetDateTime firstSampleAt, OffsetDateTime lastSampleAt) {
+
+	/** A well known only by its id (rows that outlived their registry entry). */
+	public static Well unregistered(String id) {
+		return new Well(id, null, null, null, null, null, null);
+	}
+
 }

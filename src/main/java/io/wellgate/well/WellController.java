@@ -34,10 +34,16 @@ class WellController {
 	}
 
 	@QueryMapping
-	WellConnection wells(@Argument Integer first, @Argument String after) {
+	WellConnection wells(@Argument Integer first, @Argument String after, @Argument String field) {
 		int size = Windows.limit("first", first, 1000);
 		String afterId = (after == null) ? null : decode(after);
-		List<Well> page = this.wells.page(afterId, size + 1);
+		List<Well> page = (field == null) ? this.wells.page(afterId, size + 1)
+				: this.wells.pageOfField(field, afterId, size + 1);
+		return connection(page, size, afterId);
+	}
+
+	/** A connection over {@code page}, which holds up to one well more than {@code size}. */
+	static WellConnection connection(List<Well> page, int size, String afterId) {
 		boolean more = page.size() > size;
 		List<WellConnection.Edge> edges = new ArrayList<>();
 		for (Well well : more ? page.subList(0, size) : page) {
@@ -54,11 +60,11 @@ class WellController {
 		return idList.stream().map(found::get).toList();
 	}
 
-	private static String encode(String id) {
+	static String encode(String id) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String decode(String cursor) {
+	static String decode(String cursor) {
 		try {
 			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (decoded.startsWith(CURSOR_PREFIX)) {

@@ -3,7 +3,6 @@ package io.wellgate.aggregate;
 import org.junit.jupiter.api.Test;
 
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -18,7 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 // The federation schema needs Well's entity mapping, so WellController comes along.
 @GraphQlTest(controllers = AggregateController.class, includeFilters = @Filter(type = FilterType.REGEX,
 		pattern = "io\\.wellgate\\.well\\.WellController"))
-@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, AggregateStatuses.class, WellRepository.class })
+@Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, AggregateStatuses.class })
 class AggregateControllerTests {
 
 	@Autowired

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -21,7 +20,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @GraphQlTest(controllers = FleetController.class, includeFilters = @Filter(type = FilterType.REGEX,
 		pattern = "io\\.wellgate\\.well\\.WellController"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, PerformanceQueries.class, DiagnosticQueries.class,
-		Windows.class, WellRepository.class })
+		Windows.class })
 class FleetControllerTests {
 
 	@Autowired

@@ -122,6 +122,62 @@ class StatementCountTests {
 		assertThat(ten).as("statements for 10 wells").hasSizeBetween(1, 7);
 	}
 
+	// language=GraphQL
+	static final String EVERY_FIELD_WITH_ITS_WELLS = """
+			{
+			  fields {
+			    name wellCount
+			    performanceSummary { samples efficiencyScore healthScore }
+			    wells(first: 100) {
+			      edges { node { id name lastSampleAt latest { time flowRate } performanceSummary { samples } } }
+			    }
+			  }
+			}
+			""";
+
+	/**
+	 * A page of every oil field, each with its summary and its wells with their current reading
+	 * and summary: the same statements (one per field kind) whatever the number of fields.
+	 */
+	@Test
+	void everyFieldWithItsSummaryAndItsWellsTakesTheSameFewStatementsForMoreFields() {
+		String prefix = "0fld-" + UUID.randomUUID().toString().substring(0, 8);
+		registerFields(prefix, 0, 2);
+		List<String> fewer = fieldStatements();
+		registerFields(prefix, 2, 6);
+		List<String> more = fieldStatements();
+
+		assertThat(more).as("statements for more fields, against fewer: %s", fewer).hasSameSizeAs(fewer);
+		assertThat(more).as("statements of a fields page").hasSize(5);
+	}
+
+	/** Fields {@code from..to} of the ten wells, each well in one field, the wells taking turns. */
+	private void registerFields(String prefix, int from, int to) {
+		StringBuilder csv = new StringBuilder("id,field\n");
+		for (int i = 0; i < 10; i++) {
+			csv.append(prefix).append("-w").append(i).append(',').append(prefix).append(" field ")
+				.append(from + i % (to - from)).append('\n');
+		}
+		assertThat(this.http.post("/api/v1/wells", "text/csv", csv.toString(), WellgateHttp.TOKEN).status()).isEqualTo(200);
+		StringBuilder samples = new StringBuilder();
+		for (int i = 0; i < 10; i++) {
+			samples.append("{\"wellId\":\"%s-w%d\",\"time\":\"%s\",\"flowRate\":1000}\n".formatted(prefix, i,
+					Instant.now().minusSeconds(600 + from)));
+		}
+		assertThat(this.http.post("/api/v1/telemetry", "application/x-ndjson", samples.toString(), WellgateHttp.TOKEN)
+			.status()).isEqualTo(200);
+	}
+
+	private List<String> fieldStatements() {
+		this.counter.statements.clear();
+		JsonNode response = this.http.graphql(EVERY_FIELD_WITH_ITS_WELLS, Map.of(), null).json();
+		List<String> statements = new ArrayList<>(this.counter.statements);
+
+		assertThat(response.get("errors")).as(response.toString()).isNull();
+		assertThat(response.at("/data/fields").size()).isGreaterThanOrEqualTo(2);
+		return statements;
+	}
+
 	/** Runs a query for a page of {@code first} wells; returns the first lines of the analytics statements it ran. */
 	private List<String> statementsOf(String document, int first, Map<String, Object> window) {
 		Map<String, Object> variables = new HashMap<>(window);

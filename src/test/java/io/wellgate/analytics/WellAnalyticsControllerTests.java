@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -29,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @GraphQlTest(controllers = WellAnalyticsController.class, includeFilters = @Filter(type = FilterType.REGEX,
 		pattern = "io\\.wellgate\\.well\\.WellController"))
 @Import({ GraphQlSliceConfiguration.class, AggregateEngine.class, TelemetryQueries.class, PerformanceQueries.class,
-		DiagnosticQueries.class, Windows.class, WellRepository.class })
+		DiagnosticQueries.class, Windows.class })
 class WellAnalyticsControllerTests {
 
 	@Autowired

@@ -2,6 +2,7 @@ package io.wellgate.system;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -13,13 +14,15 @@ import org.springframework.context.annotation.Import;
 /**
  * What a {@code @GraphQlTest} slice needs besides its controller: the real database (the test
  * run's embedded PostgreSQL, or the configured one), its schema, and wellgate's GraphQL runtime
- * (scalars, federation, error mapping). Import it with the controller's own collaborators.
+ * (scalars, federation, error mapping), and the Spring Data JDBC repositories (the well registry).
+ * Import it with the controller's own collaborators.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WellgateProperties.class)
 @Import({ EmbeddedPostgresConfiguration.class, GraphQlConfiguration.class, ClockConfiguration.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, LiquibaseAutoConfiguration.class })
+		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, LiquibaseAutoConfiguration.class,
+		DataJdbcRepositoriesAutoConfiguration.class })
 public class GraphQlSliceConfiguration {
 
 }

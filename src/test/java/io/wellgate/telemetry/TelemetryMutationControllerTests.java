@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.wellgate.system.GraphQlSliceConfiguration;
-import io.wellgate.well.WellRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GraphQlTest(controllers = TelemetryMutationController.class, includeFilters = @Filter(type = FilterType.REGEX,
 		pattern = "io\\.wellgate\\.well\\.WellController"))
-@Import({ GraphQlSliceConfiguration.class, GraphQlRows.class, BulkWriter.class, Partitions.class,
-		WellRepository.class })
+@Import({ GraphQlSliceConfiguration.class, GraphQlRows.class, BulkWriter.class, Partitions.class })
 class TelemetryMutationControllerTests {
 
 	// language=GraphQL

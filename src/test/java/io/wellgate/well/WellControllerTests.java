@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Slice test of {@link WellController} over a real database: lookup by id, paging, entities.
  */
 @GraphQlTest(WellController.class)
-@Import({ GraphQlSliceConfiguration.class, WellRepository.class })
+@Import({ GraphQlSliceConfiguration.class })
 class WellControllerTests {
 
 	@Autowired

@@ -1,0 +1,38 @@
+package io.wellgate.well;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.wellgate.system.WellgateProperties;
+import io.wellgate.telemetry.BulkBody;
+import io.wellgate.telemetry.BulkWriter;
+import io.wellgate.telemetry.IngestResult;
+import io.wellgate.telemetry.RowSource;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk registry writes: {@code POST /api/v1/wells} with NDJSON or CSV, the bulk rules of the
+ * other endpoints (atomic, validated, idempotent).
+ */
+@RestController
+class WellIngestController {
+
+	private final BulkWriter writer;
+
+	private final WellgateProperties properties;
+
+	WellIngestController(BulkWriter writer, WellgateProperties properties) {
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/api/v1/wells", consumes = { BulkBody.NDJSON, BulkBody.CSV })
+	IngestResult wells(HttpServletRequest request) throws IOException {
+		RowSource rows = BulkBody.rows(request, WellSchema.WELLS, this.properties.ingest().maxBodySize());
+		return new IngestResult(this.writer.write(WellSchema.WELLS, rows));
+	}
+
+}
