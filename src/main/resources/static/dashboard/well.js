@@ -148,7 +148,9 @@ function diagnosticsTable(diagnostics) {
 }
 
 function metadata(well, caps) {
-	const items = [['Id', well.id], ['Name', well.name], ['Oil field', well.field], ...caps.metadata.map((name) => [name, name.endsWith('At') && name !== 'installedAt' ? utc(well[name]) : well[name]])];
+	const labels = { pumpModel: 'Pump model', installedAt: 'Installed', firstSampleAt: 'First sample', lastSampleAt: 'Last sample' };
+	const items = [['Id', well.id], ['Name', well.name], ['Oil field', well.field], ...caps.metadata.map((name) =>
+		[labels[name], name.endsWith('SampleAt') ? utc(well[name]) : well[name]])];
 	let latest = '';
 	if (caps.latest) {
 		const l = well.latest;

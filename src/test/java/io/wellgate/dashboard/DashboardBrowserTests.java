@@ -85,6 +85,23 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void fleetViewFiltersByOilField() {
+		open("/#/");
+		new Select(this.browser.findElement(By.name("field"))).selectByValue(this.fleet.field(2));
+		waitFor(ExpectedConditions.urlContains("field="));
+		waitFor(driver -> rankedTestWells().size() == 2 ? true : null);
+		assertThat(rankedTestWells()).containsExactly(this.fleet.wells().get(2), this.fleet.wells().get(3));
+		assertThat(this.browser.findElements(By.cssSelector("tr[data-well]"))).hasSize(2);
+	}
+
+	@Test
+	void wellViewShowsTheWellsMetadata() {
+		open("/#/well/" + this.fleet.wells().get(3) + "?window=7d");
+		assertThat(this.browser.findElement(By.cssSelector("dl.meta")).getText()).contains("REDA D403", "2024-04-15",
+				this.fleet.field(3));
+	}
+
+	@Test
 	void fleetViewFillsInEachWellsSparklineAndReading() {
 		open("/#/");
 		waitFor(ExpectedConditions.attributeToBe(By.id("view"), "data-series", "done"));
@@ -149,12 +166,12 @@ class DashboardBrowserTests {
 		assertThat(this.browser.findElements(By.cssSelector("main .error"))).isEmpty();
 	}
 
+	// Read in one script, so a re-render between two element lookups cannot leave a stale one.
+	@SuppressWarnings("unchecked")
 	private List<String> rankedTestWells() {
-		return this.browser.findElements(By.cssSelector("tr[data-well]"))
-			.stream()
-			.map(row -> row.getAttribute("data-well"))
-			.filter(this.fleet.wells()::contains)
-			.toList();
+		List<String> rows = (List<String>) script(
+				"return [...document.querySelectorAll('tr[data-well]')].map(row => row.dataset.well)");
+		return rows.stream().filter(this.fleet.wells()::contains).toList();
 	}
 
 	private void open(String path) {

@@ -15,9 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Four wells of a test's own, written through the bulk endpoint with a known order: health falls
  * from the first to the last (a growing share of high-vibration samples) and efficiency rises.
  * Each has {@link #HOURS} full hourly buckets, six samples each, the newest ending two hours
- * before now, so the current hour is empty until a test sends a sample into it.
+ * before now, so the current hour is empty until a test sends a sample into it. The first two are
+ * registered in the oil field {@code <prefix>-north}, the others in {@code <prefix>-south}.
  */
 record DashboardFleet(List<String> wells, Instant currentHour) {
+
+	String field(int well) {
+		return this.wells.get(well).replaceFirst("-[a-d]$", well < 2 ? "-north" : "-south");
+	}
 
 	static final int HOURS = 20;
 
@@ -46,6 +51,14 @@ record DashboardFleet(List<String> wells, Instant currentHour) {
 		}
 		Response written = http.post("/api/v1/telemetry", "application/x-ndjson", body.toString(), WellgateHttp.TOKEN);
 		assertThat(written.status()).as(written.body()).isEqualTo(200);
+		StringBuilder registry = new StringBuilder();
+		for (int w = 0; w < wells.size(); w++) {
+			registry.append("""
+					{"id":"%s","name":"Test %s","field":"%s","pumpModel":"REDA D%d","installedAt":"2024-0%d-15"}
+					""".formatted(wells.get(w), wells.get(w), prefix + (w < 2 ? "-north" : "-south"), 400 + w, w + 1));
+		}
+		Response registered = http.post("/api/v1/wells", "application/x-ndjson", registry.toString(), WellgateHttp.TOKEN);
+		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		return new DashboardFleet(wells, currentHour);
 	}
 
