@@ -190,6 +190,7 @@ async function open() {
 	delete main.dataset.failed;
 	document.title = view.route.kind === 'well' ? `${view.route.id} · wellgate` : 'Fleet · wellgate';
 	setLive('starting', 'Loading…');
+	showNotice('', '');
 	const loaded = await refresh(view);
 	if (view.stopped) {
 		return;
