@@ -28,7 +28,7 @@ function document(caps) {
 
 // The 24 h series behind the sparklines (and, without Well.latest, the current reading: the
 // last hourly bucket's averages, labelled as such). They are most of the fleet's bytes and read
-// time, so they come in a second request sent at the same time, and fill the ranking in.
+// time, so they come in a second request, after the ranking, and fill it in.
 function seriesDocument(caps) {
 	const field = caps.fieldFilter ? '($field: String)' : '';
 	const fieldArg = caps.fieldFilter ? ', field: $field' : '';
@@ -50,10 +50,11 @@ export async function load(params, caps) {
 	if (caps.fieldFilter && oilField) {
 		variables.field = oilField;
 	}
-	const seriesVariables = variables.field ? { field: variables.field } : {};
-	const series = graphql(seriesDocument(caps), seriesVariables);
-	series.catch(() => {}); // reported where the series are awaited, in render
 	const { data, errors } = await graphql(document(caps), variables);
+	// Sent once the ranking is in, so that the two reads do not share the server's cores; it is
+	// read while the ranking renders.
+	const series = graphql(seriesDocument(caps), variables.field ? { field: variables.field } : {});
+	series.catch(() => {}); // reported where the series are awaited, in render
 	return { win, by, oilField, data, errors, series };
 }
 
