@@ -14,11 +14,11 @@ import io.wellgate.well.Well;
  */
 public record WellRank(int rank, String wellId, Double score, PerformanceSummary summary, Well well) {
 
-	WellRank of(Well well) {
+	public WellRank of(Well well) {
 		return new WellRank(this.rank, this.wellId, this.score, this.summary, well);
 	}
 
-	static List<WellRank> rank(List<PerformanceSummary> summaries, RankBy by, int limit) {
+	public static List<WellRank> rank(List<PerformanceSummary> summaries, RankBy by, int limit) {
 		Comparator<PerformanceSummary> order = Comparator
 			.comparing((PerformanceSummary s) -> score(s, by), Comparator.nullsLast(Comparator.reverseOrder()))
 			.thenComparing(PerformanceSummary::wellId);

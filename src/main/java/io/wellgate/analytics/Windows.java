@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import graphql.schema.DataFetchingEnvironment;
 
+import io.wellgate.system.ReadInstant;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +33,14 @@ public class Windows {
 
 	/**
 	 * "Now" for a whole request, taken once: every relative window of one request ends at the
-	 * same instant, so the wells of a page share their windows and are read in one batch.
+	 * same instant, so the wells of a page share their windows and are read in one batch. A
+	 * subscription's push brings its own instant ({@link ReadInstant}).
 	 */
 	public Instant now(DataFetchingEnvironment env) {
+		Instant pushed = ReadInstant.of(env);
+		if (pushed != null) {
+			return pushed;
+		}
 		return env.getGraphQlContext().computeIfAbsent(NOW, key -> this.clock.instant());
 	}
 

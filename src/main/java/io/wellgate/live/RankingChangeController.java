@@ -1,0 +1,87 @@
+package io.wellgate.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+import io.wellgate.analytics.PerformanceQueries;
+import io.wellgate.analytics.RankBy;
+import io.wellgate.analytics.WellRank;
+import io.wellgate.analytics.Window;
+import io.wellgate.analytics.Windows;
+import io.wellgate.well.Well;
+import io.wellgate.well.WellRepository;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code wellRankingChanged}: the ranking at once, then again whenever a change reaches into its
+ * window (the hourly buckets of the last {@code hours}), at most once per {@code minIntervalMs}.
+ */
+@Controller
+class RankingChangeController {
+
+	private static final String RANKING = "ranking";
+
+	private final Pushes pushes;
+
+	private final PerformanceQueries performance;
+
+	private final WellRepository wells;
+
+	RankingChangeController(Pushes pushes, PerformanceQueries performance, WellRepository wells) {
+		this.pushes = pushes;
+		this.performance = performance;
+		this.wells = wells;
+	}
+
+	@SubscriptionMapping
+	Flux<DataFetcherResult<List<WellRank>>> wellRankingChanged(@Argument RankBy by, @Argument Integer hours,
+			@Argument Integer limit, @Argument Integer minIntervalMs, DataFetchingEnvironment env) {
+		int size = Windows.limit("hours", hours, 2160);
+		int max = Windows.limit("limit", limit, 1000);
+		int interval = LiveArguments.minInterval(minIntervalMs);
+		boolean withWells = env.getSelectionSet().contains("well");
+		Flux<Boolean> events = Flux.create(sink -> {
+			Runnable untrack = this.pushes.track(sink);
+			Throttle throttle = new Throttle(interval, this.pushes.timer, this.pushes.coalesced, (change, at) -> sink.next(true));
+			Runnable stop = this.pushes.feed.listen(batch -> {
+				Instant windowStart = this.pushes.clock.instant().minus(size, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+				boolean inWindow = batch.everything() || batch.changes()
+					.stream()
+					.anyMatch(change -> change.to() == null || !change.to().isBefore(windowStart));
+				if (inWindow) {
+					throttle.offer(new Change("*", RANKING, null, null), batch.committedAt());
+				}
+			});
+			sink.onDispose(() -> {
+				untrack.run();
+				stop.run();
+				throttle.close();
+			});
+			throttle.offer(new Change("*", RANKING, null, null), this.pushes.clock.instant());
+		}, FluxSink.OverflowStrategy.LATEST);
+		return this.pushes.resolve(events, env, (event, now) -> rank(by, max, new Window(now.minus(Duration.ofHours(size)), now), withWells));
+	}
+
+	private List<WellRank> rank(RankBy by, int limit, Window window, boolean withWells) {
+		List<WellRank> ranks = WellRank.rank(this.performance.summaries(null, window), by, limit);
+		if (!withWells) {
+			return ranks;
+		}
+		Map<String, Well> known = this.wells.mapById(ranks.stream().map(WellRank::wellId).toList());
+		return ranks.stream()
+			.map(rank -> rank.of(known.getOrDefault(rank.wellId(), new Well(rank.wellId(), null, null))))
+			.toList();
+	}
+
+}

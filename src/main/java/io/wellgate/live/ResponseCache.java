@@ -1,0 +1,113 @@
+package io.wellgate.live;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import graphql.ExecutionResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Answers by what was asked (document, operation, variables, the caller's visibility), each
+ * kept with the version and hour it is exact for ({@link DataVersions}). A lookup at another
+ * version or hour misses; the change feed also evicts every entry a change may concern, so
+ * memory holds only answers that are still exact. Nothing expires by time. The least recently
+ * used entry goes past {@code capacity}.
+ */
+final class ResponseCache implements Consumer<ChangeBatch> {
+
+	private final Map<Key, Entry> entries;
+
+	private final Counter hits;
+
+	private final Counter misses;
+
+	private final Counter changed;
+
+	private final Counter full;
+
+	ResponseCache(int capacity, MeterRegistry meters) {
+		this.hits = counter(meters, "hit", "Answers served from the response cache");
+		this.misses = counter(meters, "miss", "Cacheable answers that had to be computed");
+		this.changed = Counter.builder("wellgate.live.cache.evictions")
+			.tag("cause", "change")
+			.description("Cached answers dropped because the data they read changed")
+			.register(meters);
+		this.full = Counter.builder("wellgate.live.cache.evictions")
+			.tag("cause", "capacity")
+			.description("Cached answers dropped to make room")
+			.register(meters);
+		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+				if (size() > capacity) {
+					ResponseCache.this.full.increment();
+					return true;
+				}
+				return false;
+			}
+		};
+		meters.gauge("wellgate.live.cache.entries", this, cache -> cache.size());
+	}
+
+	private static Counter counter(MeterRegistry meters, String result, String description) {
+		return Counter.builder("wellgate.live.cache.requests").tag("result", result).description(description).register(meters);
+	}
+
+	/** The answer kept for {@code key} if it is exact at {@code version} in {@code hour}. */
+	Entry get(Key key, long version, long hour) {
+		Entry entry;
+		synchronized (this.entries) {
+			entry = this.entries.get(key);
+			if (entry != null && (entry.version() != version || entry.hour() != hour)) {
+				this.entries.remove(key);
+				entry = null;
+			}
+		}
+		(entry == null ? this.misses : this.hits).increment();
+		return entry;
+	}
+
+	void put(Key key, Entry entry) {
+		synchronized (this.entries) {
+			this.entries.put(key, entry);
+		}
+	}
+
+	@Override
+	public void accept(ChangeBatch batch) {
+		Set<String> wells = new HashSet<>();
+		batch.changes().forEach(change -> wells.add(change.wellId()));
+		int evicted = 0;
+		synchronized (this.entries) {
+			for (Iterator<Entry> it = this.entries.values().iterator(); it.hasNext();) {
+				ReadPlan plan = it.next().plan();
+				if (batch.everything() || plan.fleet() || plan.wells().stream().anyMatch(wells::contains)) {
+					it.remove();
+					evicted++;
+				}
+			}
+		}
+		this.changed.increment(evicted);
+	}
+
+	int size() {
+		synchronized (this.entries) {
+			return this.entries.size();
+		}
+	}
+
+	/** What was asked, by whom (as far as what they may see). */
+	record Key(String document, String operationName, Map<String, Object> variables, String visibility) {
+	}
+
+	/** An answer, what it read, and the version, hour and instant it was computed at. */
+	record Entry(ExecutionResult result, ReadPlan plan, long version, long hour, Instant computedAt) {
+	}
+
+}
