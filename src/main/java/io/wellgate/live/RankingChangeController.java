@@ -80,7 +80,7 @@ class RankingChangeController {
 		}
 		Map<String, Well> known = this.wells.mapById(ranks.stream().map(WellRank::wellId).toList());
 		return ranks.stream()
-			.map(rank -> rank.of(known.getOrDefault(rank.wellId(), new Well(rank.wellId(), null, null))))
+			.map(rank -> rank.of(known.getOrDefault(rank.wellId(), Well.unregistered(rank.wellId()))))
 			.toList();
 	}
 

@@ -68,7 +68,7 @@ class WellChangeController {
 
 	@SchemaMapping(typeName = "WellChange")
 	Well well(WellChange change) {
-		return this.wells.findById(change.wellId()).orElseGet(() -> new Well(change.wellId(), null, null));
+		return this.wells.findById(change.wellId()).orElseGet(() -> Well.unregistered(change.wellId()));
 	}
 
 	private void offer(ChangeBatch batch, Set<String> wanted, Throttle throttle, FluxSink<Pending> sink) {
