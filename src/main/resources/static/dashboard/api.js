@@ -8,6 +8,9 @@ export const metrics = {
 	// Requests sent since the page loaded and since the current view opened (HTTP + subscriptions).
 	requests: 0,
 	viewRequests: 0,
+	// Requests the page's first load and the latest load of the view took (a push reloads the view).
+	firstLoadRequests: null,
+	loadRequests: null,
 	firstRenderMs: null,
 	lastRenderMs: null,
 	// The fleet's sparklines, filled in by a second request sent with the first.

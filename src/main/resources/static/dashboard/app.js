@@ -73,6 +73,9 @@ function setLive(state, text) {
 function stop() {
 	if (current) {
 		current.stopped = true;
+		if (current.route.kind === 'well') {
+			well.leave();
+		}
 		if (current.stopLive) {
 			current.stopLive();
 		}
@@ -91,6 +94,7 @@ function focusKey() {
 }
 
 async function refresh(view) {
+	const sent = metrics.requests;
 	try {
 		if (!caps) {
 			caps = await capabilities();
@@ -107,8 +111,10 @@ async function refresh(view) {
 			main.querySelector(focus).focus();
 		}
 		metrics.lastRenderMs = performance.now();
+		metrics.loadRequests = metrics.requests - sent;
 		if (metrics.firstRenderMs === null) {
 			metrics.firstRenderMs = metrics.lastRenderMs;
+			metrics.firstLoadRequests = metrics.loadRequests;
 		}
 		main.dataset.rendered = String(++view.renders);
 		showNotice('warning', result.errors && result.errors.length ? 'The API reported errors; what it could read is shown:' : '', result.errors || []);
@@ -158,7 +164,10 @@ function goLive(view) {
 		return;
 	}
 	const ids = view.route.kind === 'well' ? [view.route.id] : null;
-	let queued = false;
+	// A burst of pushes (a fleet's minute batch is one push per well) reloads the view once, and
+	// reloads start at most once a second.
+	let queued = null;
+	let last = 0;
 	view.stopLive = subscribe('subscription DashboardLive($ids: [ID!]) { wellChanged(ids: $ids, minIntervalMs: 1000) { well { id } committedAt } }',
 		{ ids }, {
 			onOpen: () => setLive('live', 'Live: updates as samples arrive.'),
@@ -166,13 +175,14 @@ function goLive(view) {
 				if (queued) {
 					return;
 				}
-				queued = true;
-				view.pending = setTimeout(async () => {
-					queued = false;
+				queued = setTimeout(async () => {
+					last = performance.now();
+					queued = null;
 					if (await refresh(view)) {
 						setLive('live', `Live: updated ${new Date().toISOString().slice(11, 19)} UTC.`);
 					}
-				}, 100);
+				}, Math.max(100, 1000 - (performance.now() - last)));
+				view.pending = queued;
 			},
 			onError: (why) => {
 				view.stopLive = null;

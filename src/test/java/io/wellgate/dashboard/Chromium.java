@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Selenium Manager never looks for (or downloads) a browser; where either is missing the calling
  * test is skipped, not failed.
  */
-public final class Chromium implements AutoCloseable {
+final class Chromium implements AutoCloseable {
 
 	static final Path BROWSER = Path.of("/usr/bin/chromium");
 
@@ -44,13 +44,13 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/** A browser with a laptop-sized window; skips the test where Chromium is not installed. */
-	public static Chromium start(int width, int height) throws IOException {
+	static Chromium start(int width, int height) throws IOException {
 		assumeTrue(Files.isExecutable(BROWSER), "no Chromium at " + BROWSER);
 		assumeTrue(Files.isExecutable(DRIVER), "no chromedriver at " + DRIVER);
 		return new Chromium(width, height);
 	}
 
-	public ChromeDriver driver() {
+	ChromeDriver driver() {
 		return this.driver;
 	}
 

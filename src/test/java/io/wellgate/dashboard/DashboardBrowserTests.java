@@ -118,8 +118,22 @@ class DashboardBrowserTests {
 		open("/#/");
 		long wells = ((Number) script("return document.querySelectorAll('tr[data-well]').length")).longValue();
 		assertThat(wells).isGreaterThanOrEqualTo(4);
-		// the schema's capabilities, the batched fleet query and its 24 h series (a subscription, if any, comes after)
-		assertThat(((Number) script("return wellgateDashboard.viewRequests")).intValue()).isEqualTo(3);
+		// the schema's capabilities, the batched fleet query and its 24 h series; then one subscription
+		assertThat(((Number) script("return wellgateDashboard.firstLoadRequests")).intValue()).isEqualTo(3);
+		waitFor(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+	}
+
+	@Test
+	void aWellViewLoadsWithOneRequestAndKeepsItselfLiveBySubscription() {
+		open("/#/well/" + this.fleet.wells().get(0));
+		waitFor(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+		// the capabilities were read by the page's first view; the well view is one query
+		assertThat(((Number) script("return wellgateDashboard.firstLoadRequests")).intValue()).isEqualTo(2);
+		open("/#/");
+		script("location.hash = '#/well/" + this.fleet.wells().get(0) + "'");
+		waitFor(driver -> "well".equals(script("return document.getElementById('view').dataset.view"))
+				&& script("return document.querySelector('figure.chart')") != null ? true : null);
+		assertThat(((Number) script("return wellgateDashboard.loadRequests")).intValue()).isEqualTo(1);
 	}
 
 	@Test
@@ -141,7 +155,9 @@ class DashboardBrowserTests {
 	@Test
 	void aSampleSentWhileTheWellViewIsOpenAppearsOnIt() {
 		String well = this.fleet.wells().get(2);
-		open("/#/well/" + well + "?window=24h", "?refresh=1");
+		open("/#/well/" + well + "?window=24h");
+		// pushed over the wellChanged subscription, not polled
+		waitFor(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
 		assertThat(this.browser.findElements(By.cssSelector("[data-reading][data-flow='1234.5']"))).isEmpty();
 
 		this.fleet.sendLiveSample(this.http, well, 1234.5, Instant.now());

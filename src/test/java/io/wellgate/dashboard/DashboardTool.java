@@ -81,7 +81,7 @@ public final class DashboardTool {
 								  .map(e => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}..${e.responseEnd.toFixed(0)}`).join('\\n')
 								  + `\\nranking ${wellgateDashboard.firstRenderMs.toFixed(0)} series ${wellgateDashboard.firstSeriesMs.toFixed(0)}`"""));
 					}
-					requests = ((Number) js.executeScript("return wellgateDashboard.viewRequests")).longValue();
+					requests = ((Number) js.executeScript("return wellgateDashboard.firstLoadRequests")).longValue();
 				}
 			}
 		}
