@@ -67,6 +67,8 @@ final class ChangeFeed implements SmartLifecycle {
 
 	private final AtomicLong syncTokens = new AtomicLong();
 
+	private final AtomicLong listenersAdded = new AtomicLong();
+
 	private final Counter notifications;
 
 	private final Counter outages;
@@ -109,12 +111,18 @@ final class ChangeFeed implements SmartLifecycle {
 	/** Adds a listener of every batch; returns what removes it again. */
 	Runnable listen(Consumer<ChangeBatch> listener) {
 		this.listeners.add(listener);
+		this.listenersAdded.incrementAndGet();
 		return () -> this.listeners.remove(listener);
 	}
 
 	/** How many listeners there are (a subscription is one). */
 	int listenerCount() {
 		return this.listeners.size();
+	}
+
+	/** How many listeners were ever added. */
+	long listenersAdded() {
+		return this.listenersAdded.get();
 	}
 
 	/** Whether the feed is listening now: only then does it know of every change. */

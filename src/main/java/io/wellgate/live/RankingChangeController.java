@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code wellRankingChanged}: the ranking at once, then again whenever a change reaches into its
- * window (the hourly buckets of the last {@code hours}), at most once per {@code minIntervalMs}.
+ * window (the hourly buckets of the last {@code hours}) and when an hour starts (a bucket leaves
+ * the window), at most once per {@code minIntervalMs}.
  */
 @Controller
 class RankingChangeController {
@@ -63,12 +66,19 @@ class RankingChangeController {
 					throttle.offer(new Change("*", RANKING, null, null), batch.committedAt());
 				}
 			});
+			// The window also moves: when an hour starts, its oldest bucket leaves it.
+			Instant now = this.pushes.clock.instant();
+			long untilNextHour = Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS)).toMillis();
+			ScheduledFuture<?> hourly = this.pushes.timer.scheduleAtFixedRate(
+					() -> throttle.offer(new Change("*", RANKING, null, null), this.pushes.clock.instant()), untilNextHour,
+					Duration.ofHours(1).toMillis(), TimeUnit.MILLISECONDS);
 			sink.onDispose(() -> {
 				untrack.run();
 				stop.run();
+				hourly.cancel(false);
 				throttle.close();
 			});
-			throttle.offer(new Change("*", RANKING, null, null), this.pushes.clock.instant());
+			throttle.offer(new Change("*", RANKING, null, null), now);
 		}, FluxSink.OverflowStrategy.LATEST);
 		return this.pushes.resolve(events, env, (event, now) -> rank(by, max, new Window(now.minus(Duration.ofHours(size)), now), withWells));
 	}

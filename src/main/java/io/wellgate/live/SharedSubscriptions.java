@@ -1,12 +1,14 @@
 package io.wellgate.live;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.reactivestreams.Publisher;
@@ -21,6 +23,7 @@ import io.wellgate.live.ResponseCache.Key;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -148,9 +151,11 @@ final class SharedSubscriptions implements WebGraphQlInterceptor, Ordered {
 		return this.perConnection.computeIfAbsent(connection, id -> new AtomicInteger());
 	}
 
+	/** A refusal the transports send as a subscription's error (graphql-ws: an {@code error} message). */
 	private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, String message) {
+		GraphQLError error = GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build();
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message).build())
+			.data(Flux.error(new SubscriptionPublisherException(List.of(error), null)))
 			.build();
 		return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
 	}

@@ -51,7 +51,7 @@ class ChangeFeedOutageTests {
 		http.post("/api/v1/telemetry", "application/x-ndjson", LiveSubscriptionTests.sample(well, t, 10), WellgateHttp.TOKEN);
 		double outagesBefore = this.meters.counter("wellgate.live.feed.outages").count();
 		try (GraphQlWs ws = GraphQlWs.connect(this.port)) {
-			int before = this.feed.listenerCount();
+			long before = this.feed.listenersAdded();
 			String id = ws.subscribe(LiveSubscriptionTests.WELL_CHANGED, Map.of("ids", List.of(well), "interval", 0));
 			LiveSubscriptionTests.awaitListeners(this.feed, before + 1);
 

@@ -163,14 +163,15 @@ class LiveSubscriptionTests {
 
 	/** Opens a subscription and waits until the change feed has it as a listener. */
 	<T> T subscribed(java.util.function.Supplier<T> open) {
-		int before = this.feed.listenerCount();
+		long before = this.feed.listenersAdded();
 		T subscription = open.get();
 		awaitListeners(this.feed, before + 1);
 		return subscription;
 	}
 
-	static void awaitListeners(ChangeFeed feed, int count) {
-		for (int i = 0; i < 6000 && feed.listenerCount() < count; i++) {
+	/** Waits until {@code added} listeners were ever added to the feed. */
+	static void awaitListeners(ChangeFeed feed, long added) {
+		for (int i = 0; i < 6000 && feed.listenersAdded() < added; i++) {
 			try {
 				Thread.sleep(10);
 			}
@@ -178,7 +179,7 @@ class LiveSubscriptionTests {
 				Thread.currentThread().interrupt();
 			}
 		}
-		assertThat(feed.listenerCount()).as("the subscription listens to the change feed").isGreaterThanOrEqualTo(count);
+		assertThat(feed.listenersAdded()).as("the subscription listens to the change feed").isGreaterThanOrEqualTo(added);
 	}
 
 	private static int samplesOf(JsonNode data, String well) {

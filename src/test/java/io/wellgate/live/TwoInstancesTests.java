@@ -58,8 +58,8 @@ class TwoInstancesTests {
 		String well = "twin-" + UUID.randomUUID().toString().substring(0, 8);
 		Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
 		try (GraphQlWs first = GraphQlWs.connect(this.port); GraphQlWs other = GraphQlWs.connect(secondPort)) {
-			int before = this.feed.listenerCount();
-			int secondBefore = secondFeed.listenerCount();
+			long before = this.feed.listenersAdded();
+			long secondBefore = secondFeed.listenersAdded();
 			String mine = first.subscribe(LiveSubscriptionTests.WELL_CHANGED, Map.of("ids", List.of(well), "interval", 0));
 			String theirs = other.subscribe(LiveSubscriptionTests.WELL_CHANGED, Map.of("ids", List.of(well), "interval", 0));
 			LiveSubscriptionTests.awaitListeners(this.feed, before + 1);
