@@ -26,8 +26,8 @@ class ReadyLog {
 	void ready(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			int port = web.getWebServer().getPort();
-			log.info("wellgate is ready: GraphiQL at http://localhost:{}/graphiql, GraphQL at http://localhost:{}/graphql",
-					port, port);
+			log.info("wellgate is ready: dashboard at http://localhost:{}/, GraphiQL at http://localhost:{}/graphiql, "
+					+ "GraphQL at http://localhost:{}/graphql", port, port, port);
 			if (this.keys.generatedMasked() != null) {
 				log.info("Writes accept the generated key {} (shown in full once, above)", this.keys.generatedMasked());
 			}
