@@ -37,9 +37,16 @@ class GraphQlAccessConfiguration {
 
 	static final String COST_HEADER = "Wellgate-Cost";
 
-	/** First of the interceptors: the response cache and shared subscriptions come after its rules. */
+	/** First of the interceptors: a graphql-ws connection's caller, from its connection_init. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
+	WebSocketCredentials webSocketCredentials(Credentials credentials) {
+		return new WebSocketCredentials(credentials);
+	}
+
+	/** Then the caller's rules: the response cache and shared subscriptions come after them. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	WebGraphQlInterceptor caller(WellgateProperties properties) {
 		boolean readsNeedToken = properties.security().readAccess() == WellgateProperties.ReadAccess.TOKEN;
 		long maxCost = properties.graphql().maxCost();

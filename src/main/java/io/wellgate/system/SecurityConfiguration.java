@@ -84,6 +84,10 @@ class SecurityConfiguration {
 				if (readsNeedToken) {
 					requests.requestMatchers("/graphql/schema").hasAuthority(Scopes.WELLS_READ);
 					requests.requestMatchers(HttpMethod.GET, "/api/v1/analytics/**").hasAuthority(Scopes.WELLS_READ);
+					// A browser's WebSocket handshake carries no header: its token comes in connection_init
+					// (WebSocketCredentials), and an operation without one is refused as any read is.
+					requests.requestMatchers(request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+							&& "/graphql".equals(request.getRequestURI())).permitAll();
 					requests.requestMatchers("/graphql", "/graphql/**", "/actuator/**").authenticated();
 				}
 				else {

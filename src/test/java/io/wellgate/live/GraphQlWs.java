@@ -44,13 +44,22 @@ final class GraphQlWs implements WebSocket.Listener, AutoCloseable {
 
 	/** Connects with {@code Authorization: Bearer <token>} on the handshake (none when null). */
 	static GraphQlWs connect(int port, String token) {
+		return connect(port, token, Map.of());
+	}
+
+	/** Connects as a browser does: no header on the handshake, {@code payload} in {@code connection_init}. */
+	static GraphQlWs connectWithInit(int port, Map<String, Object> payload) {
+		return connect(port, null, payload);
+	}
+
+	private static GraphQlWs connect(int port, String token, Map<String, Object> payload) {
 		GraphQlWs client = new GraphQlWs();
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}
 		client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), client).join();
-		client.send(Map.of("type", "connection_init", "payload", Map.of()));
+		client.send(Map.of("type", "connection_init", "payload", payload));
 		JsonNode ack = client.poll(client.control);
 		assertThat(ack.get("type").asString()).isEqualTo("connection_ack");
 		return client;
