@@ -58,6 +58,11 @@ final class BenchService implements AutoCloseable {
 				// The fleet reads ask for every metric of every bucket of every well, far past the cost limit.
 				"--wellgate.graphql.max-cost=1000000000",
 				"--spring.main.banner-mode=off", "--logging.level.root=warn"));
+		// -Dbench.cache=off: every read executes, as without the response cache of issue 15 (repeated
+		// identical reads are otherwise served from it while nothing they read changes).
+		if ("off".equalsIgnoreCase(System.getProperty("bench.cache", "on"))) {
+			args.add("--wellgate.live.cache.enabled=false");
+		}
 		DistributionPostgres system = null;
 		if (settings.server() == BenchSettings.Server.SYSTEM) {
 			system = DistributionPostgres.start();

@@ -351,8 +351,9 @@ public final class Benchmark {
 
 	private void write(Report report) throws Exception {
 		Files.createDirectories(RESULTS);
-		String name = "%s-%dx%d-%s".formatted(report.date(), this.settings.wells(), this.settings.days(),
-				this.settings.server().label());
+		String name = "%s-%dx%d-%s%s".formatted(report.date(), this.settings.wells(), this.settings.days(),
+				this.settings.server().label(),
+				"off".equalsIgnoreCase(System.getProperty("bench.cache", "on")) ? "-nocache" : "");
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(RESULTS.resolve(name + ".json"), json.writeValueAsString(report) + "\n");
 		String markdown = Markdown.render(report);
