@@ -86,6 +86,29 @@ final class GraphQlWs implements WebSocket.Listener, AutoCloseable {
 		return message.get("payload").get("data");
 	}
 
+	/**
+	 * The first push of a subscription that the server may still be setting up: {@code write} is
+	 * repeated every half second (at most 60 times) until a push comes.
+	 */
+	JsonNode nextAfter(String id, Runnable write) {
+		for (int attempt = 0; attempt < 60; attempt++) {
+			write.run();
+			for (int wait = 0; wait < 10 && !hasMessage(id); wait++) {
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+			if (hasMessage(id)) {
+				return next(id);
+			}
+		}
+		return next(id);
+	}
+
 	/** Whether a message is already queued for the subscription, without waiting. */
 	boolean hasMessage(String id) {
 		return !this.byId.get(id).isEmpty();

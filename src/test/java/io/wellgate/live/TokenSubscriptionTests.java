@@ -35,16 +35,7 @@ class TokenSubscriptionTests {
 		String well = "wsauth-" + UUID.randomUUID().toString().substring(0, 8);
 		try (GraphQlWs ws = GraphQlWs.connectWithInit(this.port, Map.of("Authorization", "Bearer " + WellgateHttp.TOKEN))) {
 			String id = ws.subscribe(CHANGED, Map.of("ids", List.of(well)));
-			JsonNode push = null;
-			for (int attempt = 0; attempt < 60 && push == null; attempt++) {
-				write(well);
-				for (int wait = 0; wait < 10 && !ws.hasMessage(id); wait++) {
-					sleep(50);
-				}
-				if (ws.hasMessage(id)) {
-					push = ws.next(id);
-				}
-			}
+			JsonNode push = ws.nextAfter(id, () -> write(well));
 			assertThat(push).isNotNull();
 			assertThat(push.at("/wellChanged/well/id").asString()).isEqualTo(well);
 		}
@@ -64,16 +55,6 @@ class TokenSubscriptionTests {
 		WellgateHttp.Response written = new WellgateHttp(this.port).post("/api/v1/telemetry", "application/x-ndjson",
 				LiveSubscriptionTests.sample(well, Instant.now().truncatedTo(ChronoUnit.SECONDS), 100), WellgateHttp.TOKEN);
 		assertThat(written.status()).as(written.body()).isEqualTo(200);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

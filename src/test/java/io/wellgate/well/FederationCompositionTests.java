@@ -1,16 +1,14 @@
 package io.wellgate.well;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.wellgate.Commands;
+import io.wellgate.Commands.Result;
 import io.wellgate.WellgateHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +30,7 @@ class FederationCompositionTests {
 
 	@Test
 	void theSubgraphComposesWithAnotherSubgraphExtendingWell(@TempDir Path work) throws Exception {
-		assumeTrue(available("node", "--version") && available("npm", "--version"), "Node.js and npm are not installed");
+		assumeTrue(Commands.available("node", "--version") && Commands.available("npm", "--version"), "Node.js and npm are not installed");
 		String sdl = new WellgateHttp(this.port).graphql("{ _service { sdl } }", Map.of(), null)
 			.json()
 			.at("/data/_service/sdl")
@@ -42,42 +40,15 @@ class FederationCompositionTests {
 		Files.copy(checker.resolve("compose.mjs"), work.resolve("compose.mjs"));
 		Files.writeString(work.resolve("wellgate.graphql"), sdl);
 
-		Result install = run(work, "npm", "install", "--no-package-lock", "--no-audit", "--no-fund", "--silent");
+		Result install = Commands.run(work, "npm", "install", "--no-package-lock", "--no-audit", "--no-fund", "--silent");
 		assertThat(install.exit()).as("npm install: %s", install.output()).isZero();
-		Result composed = run(work, "node", "compose.mjs", "wellgate.graphql");
+		Result composed = Commands.run(work, "node", "compose.mjs", "wellgate.graphql");
 
 		assertThat(composed.exit()).as(composed.output()).isZero();
 		assertThat(composed.output()).contains("COMPOSED")
 			.contains("lastWorkover: String @join__field(graph: MAINTENANCE)")
 			.contains("performanceSummary(")
 			.contains("@join__field(graph: WELLGATE)");
-	}
-
-	private static boolean available(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static Result run(Path directory, String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
-		return new Result(process.exitValue(), output);
-	}
-
-	private record Result(int exit, String output) {
 	}
 
 }
