@@ -50,7 +50,8 @@ class LiveSubscriptionTests {
 		String well = well();
 		try (GraphQlWs ws = GraphQlWs.connect(this.port)) {
 			String id = subscribed(() -> ws.subscribe(WELL_CHANGED, Map.of("ids", List.of(well), "interval", 0)));
-			Instant t1 = this.now.minus(10, ChronoUnit.MINUTES);
+			// Ten minutes into the last complete hour, so the three samples share a bucket whatever the time.
+			Instant t1 = this.now.truncatedTo(ChronoUnit.HOURS).minus(50, ChronoUnit.MINUTES);
 			write(sample(well, t1, 100) + sample(well, t1.plusSeconds(60), 200) + sample(well, t1.plusSeconds(120), 300));
 
 			JsonNode bulk = ws.next(id).get("wellChanged");
@@ -60,7 +61,8 @@ class LiveSubscriptionTests {
 			assertThat(samples(bulk)).isEqualTo(3);
 			assertThat(flowAverage(bulk, t1)).isEqualTo(200.0);
 
-			Instant late = this.now.minus(100, ChronoUnit.MINUTES);
+			// An hour before t1: a bucket of its own, still in the 3-hour window.
+			Instant late = t1.minus(60, ChronoUnit.MINUTES);
 			write(sample(well, late, 50));
 			JsonNode latePush = ws.next(id).get("wellChanged");
 			assertThat(Instant.parse(latePush.get("from").asString())).isEqualTo(late);
