@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.wellgate.access.Scopes;
-import io.wellgate.analytics.BadArgumentException;
+import io.wellgate.error.BadArgumentException;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.wellgate.system.TableWritten;
+import io.wellgate.ingest.TableWritten;
 import io.wellgate.system.WellgateProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;

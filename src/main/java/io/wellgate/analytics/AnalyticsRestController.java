@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import io.wellgate.error.BadArgumentException;
+import io.wellgate.error.Arguments;
 
 /**
  * The seven analytics calls of the platforms wellgate replaces, as REST under
@@ -165,7 +167,7 @@ class AnalyticsRestController {
 
 	private List<RankedWell> ranking(RankBy by, Integer hours, Integer limit, OffsetDateTime from, OffsetDateTime to,
 			String field) {
-		int max = Windows.limit("limit", limit, 1000);
+		int max = Arguments.limit("limit", limit, 1000);
 		Window window = this.windows.hours(hours, from, to, this.windows.now());
 		// Ranked within what the caller may see, as wellRanking is.
 		FieldScope scope = FieldScope.current();

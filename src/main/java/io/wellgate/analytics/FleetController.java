@@ -18,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import io.wellgate.error.Arguments;
 
 /**
  * Fleet-wide reads: the rankings and the diagnostic summary, each one statement whatever the
@@ -45,7 +46,7 @@ class FleetController {
 	@QueryMapping
 	List<WellRank> wellRanking(@Argument RankBy by, @Argument Integer hours, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, @Argument Integer limit, @Argument String field, DataFetchingEnvironment env) {
-		int max = Windows.limit("limit", limit, 1000);
+		int max = Arguments.limit("limit", limit, 1000);
 		Window window = this.windows.hours(hours, from, to, env);
 		// Ranked within what the caller may see (and the field asked for): the ranks of those wells, from 1.
 		FieldScope scope = FieldScope.of(env);

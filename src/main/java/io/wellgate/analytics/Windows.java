@@ -12,6 +12,8 @@ import graphql.schema.DataFetchingEnvironment;
 import io.wellgate.system.ReadInstant;
 
 import org.springframework.stereotype.Component;
+import io.wellgate.error.BadArgumentException;
+import io.wellgate.error.Arguments;
 
 /**
  * Turns a windowed field's arguments into a {@link Window}, enforcing the API's limits: a
@@ -81,17 +83,9 @@ public class Windows {
 			}
 			return new Window(from.toInstant(), to.toInstant());
 		}
-		int value = limit(name, size, max);
+		int value = Arguments.limit(name, size, max);
 		Instant now = clock.get();
 		return new Window(now.minus(value, unit), now);
-	}
-
-	/** Checks a page or list size. */
-	public static int limit(String name, Integer value, int max) {
-		if (value == null || value < 1 || value > max) {
-			throw new BadArgumentException(name, "must be between 1 and " + max + ", got " + value);
-		}
-		return value;
 	}
 
 }

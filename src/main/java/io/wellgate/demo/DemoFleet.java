@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.system.WellgateProperties;
-import io.wellgate.telemetry.BulkWriter;
+import io.wellgate.ingest.BulkWriter;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

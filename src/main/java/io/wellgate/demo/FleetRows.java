@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.wellgate.telemetry.ParsedRow;
-import io.wellgate.telemetry.RowSource;
+import io.wellgate.ingest.ParsedRow;
+import io.wellgate.ingest.RowSource;
 
 /**
  * Feeds generated records into the bulk write path ({@code BulkWriter}) one at a time, so that a

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.wellgate.diagnostic.DiagnosticSchema;
-import io.wellgate.telemetry.BulkWriter;
-import io.wellgate.telemetry.RowSource;
+import io.wellgate.ingest.BulkWriter;
+import io.wellgate.ingest.RowSource;
 import io.wellgate.telemetry.TelemetrySchema;
 import io.wellgate.well.WellSchema;
 

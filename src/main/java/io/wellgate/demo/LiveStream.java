@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.wellgate.diagnostic.DiagnosticSchema;
-import io.wellgate.telemetry.BulkWriter;
+import io.wellgate.ingest.BulkWriter;
 import io.wellgate.telemetry.TelemetrySchema;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.wellgate.access.Scopes;
-import io.wellgate.telemetry.GraphQlRows;
-import io.wellgate.telemetry.IngestResult;
+import io.wellgate.ingest.GraphQlRows;
+import io.wellgate.ingest.IngestResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

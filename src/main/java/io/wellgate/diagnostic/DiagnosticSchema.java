@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.wellgate.telemetry.Field;
-import io.wellgate.telemetry.RecordSchema;
+import io.wellgate.ingest.Field;
+import io.wellgate.ingest.RecordSchema;
 
 /**
  * The diagnostic record: {@code wellId}, {@code time}, {@code type}, {@code severity},

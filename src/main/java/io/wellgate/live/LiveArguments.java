@@ -3,7 +3,7 @@ package io.wellgate.live;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.wellgate.analytics.BadArgumentException;
+import io.wellgate.error.BadArgumentException;
 
 /** The checks of the subscriptions' arguments, with the errors queries give. */
 final class LiveArguments {

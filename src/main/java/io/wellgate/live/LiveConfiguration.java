@@ -10,7 +10,7 @@ import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.wellgate.analytics.BadArgumentException;
+import io.wellgate.error.BadArgumentException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

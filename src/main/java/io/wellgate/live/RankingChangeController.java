@@ -25,6 +25,7 @@ import io.wellgate.well.WellRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import io.wellgate.error.Arguments;
 
 /**
  * {@code wellRankingChanged}: the ranking at once, then again whenever a change reaches into its
@@ -51,8 +52,8 @@ class RankingChangeController {
 	@SubscriptionMapping
 	Flux<DataFetcherResult<List<WellRank>>> wellRankingChanged(@Argument RankBy by, @Argument Integer hours,
 			@Argument Integer limit, @Argument Integer minIntervalMs, DataFetchingEnvironment env) {
-		int size = Windows.limit("hours", hours, 2160);
-		int max = Windows.limit("limit", limit, 1000);
+		int size = Arguments.limit("hours", hours, 2160);
+		int max = Arguments.limit("limit", limit, 1000);
 		int interval = LiveArguments.minInterval(minIntervalMs);
 		boolean withWells = env.getSelectionSet().contains("well");
 		// Ranked within what the subscriber may see, as the query is.

@@ -3,7 +3,7 @@ package io.wellgate.live;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import io.wellgate.telemetry.IngestResult;
+import io.wellgate.ingest.IngestResult;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;

@@ -24,8 +24,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import io.wellgate.diagnostic.DiagnosticSchema;
-import io.wellgate.telemetry.Field;
-import io.wellgate.telemetry.RecordSchema;
+import io.wellgate.ingest.Field;
+import io.wellgate.ingest.RecordSchema;
 import io.wellgate.telemetry.TelemetrySchema;
 import io.wellgate.well.WellSchema;
 

@@ -35,13 +35,13 @@ import org.springframework.graphql.execution.ErrorType;
  * 4.5 ms daily read over HTTP. The cost is measured per request when the operation has
  * variables (a page size often is one), once per document otherwise.
  */
-final class DocumentCache implements PreparsedDocumentProvider {
+public final class DocumentCache implements PreparsedDocumentProvider {
 
 	/** In the GraphQL context: {@code false} when the caller may not read (no {@code wells:read}). */
-	static final String MAY_READ = DocumentCache.class.getName() + ".mayRead";
+	public static final String MAY_READ = DocumentCache.class.getName() + ".mayRead";
 
 	/** In the GraphQL context: the operation's estimated cost, once measured. */
-	static final String COST = DocumentCache.class.getName() + ".cost";
+	public static final String COST = DocumentCache.class.getName() + ".cost";
 
 	private final Map<String, Parsed> entries;
 

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.wellgate.analytics.BadArgumentException;
-import io.wellgate.telemetry.BadInputException;
-import io.wellgate.telemetry.LineError;
+import io.wellgate.error.BadArgumentException;
+import io.wellgate.error.BadInputException;
+import io.wellgate.error.LineError;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;

@@ -8,15 +8,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.wellgate.access.OutsideFieldsException;
-import io.wellgate.telemetry.BadInputException;
-import io.wellgate.telemetry.BulkBody;
+import io.wellgate.error.OutsideFieldsException;
+import io.wellgate.error.BadInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import io.wellgate.error.BodyTooLargeException;
 
 /**
  * Turns failures of the HTTP API into RFC 9457 problem documents that say what is wrong and
@@ -52,7 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail tooLarge(BulkBody.BodyTooLargeException ex) {
+	ProblemDetail tooLarge(BodyTooLargeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
 		problem.setTitle("Body too large");
 		return problem;

@@ -16,21 +16,12 @@ class ReadyLog {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadyLog.class);
 
-	private final ApiKeys keys;
-
-	ReadyLog(ApiKeys keys) {
-		this.keys = keys;
-	}
-
 	@EventListener(ApplicationReadyEvent.class)
 	void ready(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
 			int port = web.getWebServer().getPort();
 			log.info("wellgate is ready: dashboard at http://localhost:{}/, GraphiQL at http://localhost:{}/graphiql, "
 					+ "GraphQL at http://localhost:{}/graphql", port, port, port);
-			if (this.keys.generatedMasked() != null) {
-				log.info("Writes accept the generated key {} (shown in full once, above)", this.keys.generatedMasked());
-			}
 		}
 	}
 

@@ -9,6 +9,10 @@ import io.wellgate.system.WellgateProperties;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.wellgate.ingest.RowSource;
+import io.wellgate.ingest.IngestResult;
+import io.wellgate.ingest.BulkWriter;
+import io.wellgate.ingest.BulkBody;
 
 /**
  * Bulk telemetry ingestion: {@code POST /api/v1/telemetry} with NDJSON or CSV.

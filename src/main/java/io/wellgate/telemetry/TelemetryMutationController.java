@@ -10,6 +10,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import io.wellgate.ingest.IngestResult;
+import io.wellgate.ingest.GraphQlRows;
 
 /**
  * {@code ingestTelemetry}: the GraphQL way to store samples, through the same write path as the

@@ -2,6 +2,8 @@ package io.wellgate.telemetry;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.wellgate.ingest.RecordSchema;
+import io.wellgate.ingest.Field;
 
 /**
  * The telemetry record: {@code wellId}, {@code time} and the ten optional metrics, merged into

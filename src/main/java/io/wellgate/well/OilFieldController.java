@@ -1,7 +1,5 @@
 package io.wellgate.well;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,20 +14,17 @@ import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.analytics.PerformanceQueries;
-import io.wellgate.analytics.PerformanceSummary;
-import io.wellgate.analytics.Window;
-import io.wellgate.analytics.Windows;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import io.wellgate.error.Arguments;
 
 /**
- * Oil fields: {@code fields} and {@code OilField}. Every field of the list is batched: a page of
- * every field with its summary and its wells takes one statement per field kind, whatever the
+ * Oil fields: {@code fields} and {@code OilField} (its windowed summary is resolved in
+ * {@code analytics}). A page of every field with its wells takes one statement, whatever the
  * number of fields.
  */
 @Controller
@@ -37,13 +32,8 @@ class OilFieldController {
 
 	private final OilFields fields;
 
-	private final Windows windows;
-
-	OilFieldController(OilFields fields, Windows windows, PerformanceQueries performance, BatchLoaderRegistry registry) {
+	OilFieldController(OilFields fields, BatchLoaderRegistry registry) {
 		this.fields = fields;
-		this.windows = windows;
-		registry.<FieldWindow, PerformanceSummary>forName("fieldSummary")
-			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> summaries(keys, performance)));
 		registry.<FieldPage, WellConnection>forName("fieldWells")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys)));
 	}
@@ -54,34 +44,12 @@ class OilFieldController {
 	}
 
 	@SchemaMapping(typeName = "OilField")
-	CompletableFuture<PerformanceSummary> performanceSummary(OilField field, @Argument Integer hours,
-			@Argument OffsetDateTime from, @Argument OffsetDateTime to, DataFetchingEnvironment env) {
-		DataLoader<FieldWindow, PerformanceSummary> loader = env.getDataLoader("fieldSummary");
-		return loader.load(new FieldWindow(field.name(), this.windows.hours(hours, from, to, env)));
-	}
-
-	@SchemaMapping(typeName = "OilField")
 	CompletableFuture<WellConnection> wells(OilField field, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment env) {
-		int size = Windows.limit("first", first, 1000);
+		int size = Arguments.limit("first", first, 1000);
 		String afterId = (after == null) ? null : WellController.decode(after);
 		DataLoader<FieldPage, WellConnection> loader = env.getDataLoader("fieldWells");
 		return loader.load(new FieldPage(field.name(), size, afterId));
-	}
-
-	private static Map<FieldWindow, PerformanceSummary> summaries(Set<FieldWindow> keys, PerformanceQueries performance) {
-		Map<FieldWindow, PerformanceSummary> loaded = new HashMap<>();
-		Map<Window, List<String>> byWindow = keys.stream()
-			.collect(Collectors.groupingBy(FieldWindow::window, LinkedHashMap::new,
-					Collectors.mapping(FieldWindow::field, Collectors.toList())));
-		for (Map.Entry<Window, List<String>> entry : byWindow.entrySet()) {
-			Window window = entry.getKey();
-			Map<String, PerformanceSummary> found = performance.fieldSummaries(entry.getValue(), window);
-			for (String field : entry.getValue()) {
-				loaded.put(new FieldWindow(field, window), found.getOrDefault(field, empty(window)));
-			}
-		}
-		return loaded;
 	}
 
 	private Map<FieldPage, WellConnection> pages(Set<FieldPage> keys) {
@@ -101,15 +69,6 @@ class OilFieldController {
 			}
 		}
 		return loaded;
-	}
-
-	private static PerformanceSummary empty(Window window) {
-		return new PerformanceSummary(null, OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC),
-				OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC), 0, null, null, 0);
-	}
-
-	/** The key of a field's batched summary. */
-	record FieldWindow(String field, Window window) {
 	}
 
 	/** The key of a field's batched page of wells. */

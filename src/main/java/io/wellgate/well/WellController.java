@@ -10,14 +10,14 @@ import java.util.Map;
 import graphql.schema.DataFetchingEnvironment;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.analytics.BadArgumentException;
-import io.wellgate.analytics.Windows;
+import io.wellgate.error.BadArgumentException;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import io.wellgate.error.Arguments;
 
 /**
  * The entry points to {@code Well}: by id, paged (all or one oil field's), and as a federation
@@ -45,7 +45,7 @@ class WellController {
 	@QueryMapping
 	WellConnection wells(@Argument Integer first, @Argument String after, @Argument String field,
 			DataFetchingEnvironment env) {
-		int size = Windows.limit("first", first, 1000);
+		int size = Arguments.limit("first", first, 1000);
 		String afterId = (after == null) ? null : decode(after);
 		FieldScope scope = FieldScope.of(env);
 		List<Well> page = (field == null) ? this.wells.page(afterId, size + 1, scope)

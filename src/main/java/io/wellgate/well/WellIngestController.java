@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.wellgate.access.FieldScope;
 import io.wellgate.system.WellgateProperties;
-import io.wellgate.telemetry.BulkBody;
-import io.wellgate.telemetry.BulkWriter;
-import io.wellgate.telemetry.IngestResult;
-import io.wellgate.telemetry.RowSource;
+import io.wellgate.ingest.BulkBody;
+import io.wellgate.ingest.BulkWriter;
+import io.wellgate.ingest.IngestResult;
+import io.wellgate.ingest.RowSource;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.wellgate.telemetry.GraphQlRows;
-import io.wellgate.telemetry.IngestResult;
+import io.wellgate.ingest.GraphQlRows;
+import io.wellgate.ingest.IngestResult;
 
 import io.wellgate.access.Scopes;
 

@@ -2,8 +2,8 @@ package io.wellgate.well;
 
 import java.util.List;
 
-import io.wellgate.telemetry.Field;
-import io.wellgate.telemetry.RecordSchema;
+import io.wellgate.ingest.Field;
+import io.wellgate.ingest.RecordSchema;
 
 /**
  * The registry record: {@code id}, {@code name}, {@code field}, {@code pumpModel},

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import io.wellgate.analytics.HourlyBucket;
 import io.wellgate.analytics.TelemetryQueries;
 import io.wellgate.analytics.Window;
-import io.wellgate.telemetry.BulkWriter;
-import io.wellgate.telemetry.ParsedRow;
+import io.wellgate.ingest.BulkWriter;
+import io.wellgate.ingest.ParsedRow;
 import io.wellgate.telemetry.TelemetrySchema;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -28,8 +28,8 @@ import io.wellgate.analytics.PerformanceSummary;
 import io.wellgate.analytics.TelemetryQueries;
 import io.wellgate.analytics.Window;
 import io.wellgate.diagnostic.DiagnosticSchema;
-import io.wellgate.telemetry.BulkWriter;
-import io.wellgate.telemetry.ParsedRow;
+import io.wellgate.ingest.BulkWriter;
+import io.wellgate.ingest.ParsedRow;
 import io.wellgate.telemetry.TelemetryMetric;
 import io.wellgate.telemetry.TelemetrySchema;
 
@@ -388,7 +388,7 @@ class AggregateExactnessTests {
 		return params;
 	}
 
-	private void write(io.wellgate.telemetry.RecordSchema schema, List<Map<String, Object>> rows) {
+	private void write(io.wellgate.ingest.RecordSchema schema, List<Map<String, Object>> rows) {
 		Iterator<Map<String, Object>> iterator = rows.iterator();
 		long[] line = { 0 };
 		this.writer.write(schema, () -> iterator.hasNext() ? new ParsedRow(++line[0], iterator.next(), false, List.of()) : null);

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.wellgate.WellgateHttp;
 import io.wellgate.WellgateHttp.Response;
-import io.wellgate.telemetry.BulkWriter.Route;
+import io.wellgate.ingest.BulkWriter.Route;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.wellgate.ingest.BulkWriter;
 
 /**
  * The bulk endpoints over real HTTP against real PostgreSQL: what is sent is what is stored,

@@ -18,6 +18,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.wellgate.ingest.Partitions;
+import io.wellgate.ingest.GraphQlRows;
+import io.wellgate.ingest.BulkWriter;
 
 /**
  * Slice test of {@link TelemetryMutationController} over a real database, without the security

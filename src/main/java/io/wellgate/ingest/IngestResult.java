@@ -1,0 +1,7 @@
+package io.wellgate.ingest;
+
+/**
+ * What a write answers: how many records were accepted (and stored).
+ */
+public record IngestResult(long accepted) {
+}

@@ -1,7 +1,0 @@
-package io.wellgate.telemetry;
-
-/**
- * What a write answers: how many records were accepted (and stored).
- */
-public record IngestResult(long accepted) {
-}
