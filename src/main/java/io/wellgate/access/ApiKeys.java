@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import io.wellgate.system.WellgateProperties;
 
 /**
  * The bearer tokens that may write. Configured in {@code wellgate.security.api-keys}; when none
@@ -28,8 +27,8 @@ class ApiKeys {
 
 	private final String generated;
 
-	ApiKeys(WellgateProperties properties) {
-		List<String> configured = properties.security().apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+	ApiKeys(AccessProperties properties) {
+		List<String> configured = properties.apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
 		if (configured.isEmpty()) {
 			byte[] random = new byte[24];
 			new SecureRandom().nextBytes(random);

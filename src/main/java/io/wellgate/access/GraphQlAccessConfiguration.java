@@ -20,8 +20,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import io.wellgate.system.WellgateProperties;
 import io.wellgate.system.DocumentCache;
+import io.wellgate.system.GraphQlProperties;
 
 /**
  * The caller, as GraphQL sees it: each request's {@link FieldScope} and whether it may read are
@@ -47,9 +47,9 @@ class GraphQlAccessConfiguration {
 	/** Then the caller's rules: the response cache and shared subscriptions come after them. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	WebGraphQlInterceptor caller(WellgateProperties properties) {
-		boolean readsNeedToken = properties.security().readAccess() == WellgateProperties.ReadAccess.TOKEN;
-		long maxCost = properties.graphql().maxCost();
+	WebGraphQlInterceptor caller(AccessProperties access, GraphQlProperties graphql) {
+		boolean readsNeedToken = access.readAccess() == AccessProperties.ReadAccess.TOKEN;
+		long maxCost = graphql.maxCost();
 		return (request, chain) -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			boolean mayRead = !readsNeedToken || has(authentication, Scopes.WELLS_READ);

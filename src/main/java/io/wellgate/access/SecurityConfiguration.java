@@ -34,7 +34,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import io.wellgate.system.WellgateProperties;
+import io.wellgate.system.WebProperties;
 
 /**
  * Who may do what. A bearer token is an API key (every scope) or a JWT of the configured issuer
@@ -55,16 +55,14 @@ class SecurityConfiguration {
 	static final String WRITER = "ROLE_WRITER";
 
 	@Bean
-	Credentials credentials(ApiKeys keys, ObjectProvider<JwtDecoder> decoder, WellgateProperties properties,
-			Clock clock) {
-		WellgateProperties.Security security = properties.security();
+	Credentials credentials(ApiKeys keys, ObjectProvider<JwtDecoder> decoder, AccessProperties security, Clock clock) {
 		return new Credentials(keys, decoder.getIfAvailable(), security.fieldsClaim(), clock, security.tokenCache());
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, WellgateProperties properties,
-			ObjectProvider<MeterRegistry> meters) throws Exception {
-		boolean readsNeedToken = properties.security().readAccess() == WellgateProperties.ReadAccess.TOKEN;
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, AccessProperties access,
+			WebProperties web, ObjectProvider<MeterRegistry> meters) throws Exception {
+		boolean readsNeedToken = access.readAccess() == AccessProperties.ReadAccess.TOKEN;
 		TokenFailures failures = new TokenFailures(meters.getIfAvailable());
 		http.csrf(csrf -> csrf.disable())
 			.httpBasic(basic -> basic.disable())
@@ -72,7 +70,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.requestCache(cache -> cache.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(cors -> cors.configurationSource(cors(properties.web().cors())))
+			.cors(cors -> cors.configurationSource(cors(web.cors())))
 			.oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> credentials)
 				.authenticationEntryPoint(failures)
 				.accessDeniedHandler(failures))
@@ -100,7 +98,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static UrlBasedCorsConfigurationSource cors(WellgateProperties.Cors settings) {
+	private static UrlBasedCorsConfigurationSource cors(WebProperties.Cors settings) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (settings.allowedOrigins().isEmpty()) {
 			return source;

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.wellgate.diagnostic.DiagnosisType;
 import io.wellgate.diagnostic.Severity;
-import io.wellgate.system.WellgateProperties;
 import io.wellgate.telemetry.TelemetryMetric;
 
 /**
@@ -34,7 +33,7 @@ public final class AggregateDefinitions {
 	private AggregateDefinitions() {
 	}
 
-	public static List<AggregateDefinition> all(WellgateProperties.Breach breach) {
+	public static List<AggregateDefinition> all(AggregateProperties.Breach breach) {
 		return List.of(telemetryHourly(), telemetryDaily(), wellPerformanceHourly(breach), diagnosticSummaryDaily());
 	}
 
@@ -60,7 +59,7 @@ public final class AggregateDefinitions {
 		return new AggregateDefinition(TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts, false);
 	}
 
-	static AggregateDefinition wellPerformanceHourly(WellgateProperties.Breach breach) {
+	static AggregateDefinition wellPerformanceHourly(AggregateProperties.Breach breach) {
 		String vibration = "r.vibration > " + breach.vibration();
 		String overheat = "r.motor_temperature > " + breach.motorTemperature();
 		String overcurrent = "r.motor_current > " + breach.motorCurrent();

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,11 +67,11 @@ public class AggregateEngine implements DisposableBean {
 	private final Clock clock;
 
 	AggregateEngine(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			WellgateProperties properties) {
+			AggregateProperties properties) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		for (AggregateDefinition definition : AggregateDefinitions.all(properties.aggregates().breach())) {
+		for (AggregateDefinition definition : AggregateDefinitions.all(properties.breach())) {
 			this.definitions.put(definition.name(), definition);
 			this.sql.put(definition.name(), new AggregateSql(definition));
 		}

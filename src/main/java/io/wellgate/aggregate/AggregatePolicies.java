@@ -2,6 +2,7 @@ package io.wellgate.aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,12 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.wellgate.ingest.TableWritten;
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,17 +38,17 @@ class AggregatePolicies {
 
 	private final TaskScheduler scheduler;
 
-	private final WellgateProperties.Aggregates settings;
+	private final AggregateProperties settings;
 
 	// Aggregates with a refresh after a write already scheduled: writes until it starts add nothing.
 	private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
 	AggregatePolicies(AggregateEngine engine, AggregateRetention retention, TaskScheduler scheduler,
-			WellgateProperties properties) {
+			AggregateProperties properties) {
 		this.engine = engine;
 		this.retention = retention;
 		this.scheduler = scheduler;
-		this.settings = properties.aggregates();
+		this.settings = properties;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -61,6 +61,7 @@ class AggregatePolicies {
 			}
 			this.scheduler.scheduleWithFixedDelay(() -> refresh(definition.name()), Instant.now().plusSeconds(1), every);
 		}
+		this.scheduler.schedule(this::retention, new CronTrigger(this.settings.retentionSchedule(), ZoneOffset.UTC));
 	}
 
 	@EventListener
@@ -99,7 +100,6 @@ class AggregatePolicies {
 		}
 	}
 
-	@Scheduled(cron = "${wellgate.aggregates.retention-schedule:0 30 0 * * *}", zone = "UTC")
 	void retention() {
 		try {
 			this.retention.apply();

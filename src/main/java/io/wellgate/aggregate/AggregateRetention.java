@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,15 +38,15 @@ public class AggregateRetention {
 
 	private final Clock clock;
 
-	private final WellgateProperties.Aggregates settings;
+	private final AggregateProperties settings;
 
 	AggregateRetention(AggregateEngine engine, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			WellgateProperties properties) {
+			AggregateProperties properties) {
 		this.engine = engine;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.settings = properties.aggregates();
+		this.settings = properties;
 	}
 
 	/**

@@ -11,7 +11,6 @@ import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.RawParameterizedSqlStatement;
 
-import io.wellgate.system.WellgateProperties;
 
 /**
  * Liquibase change that creates the four aggregate tables from their definitions, so that what
@@ -23,7 +22,7 @@ public class CreateAggregateTables implements CustomSqlChange {
 	@Override
 	public SqlStatement[] generateStatements(Database database) {
 		List<SqlStatement> statements = new ArrayList<>();
-		WellgateProperties.Breach defaults = new WellgateProperties.Breach(0.5, 250, 80, 100);
+		AggregateProperties.Breach defaults = new AggregateProperties.Breach(0.5, 250, 80, 100);
 		for (AggregateDefinition definition : AggregateDefinitions.all(defaults)) {
 			String columns = definition.parts()
 				.stream()

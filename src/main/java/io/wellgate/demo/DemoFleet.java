@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.wellgate.aggregate.AggregateEngine;
-import io.wellgate.system.WellgateProperties;
 import io.wellgate.ingest.BulkWriter;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -40,7 +39,7 @@ class DemoFleet implements DisposableBean {
 
 	private final Clock clock;
 
-	private final WellgateProperties.Demo settings;
+	private final DemoProperties settings;
 
 	private final boolean configuredDatabase;
 
@@ -59,12 +58,12 @@ class DemoFleet implements DisposableBean {
 	private volatile FleetGenerator generator;
 
 	DemoFleet(BulkWriter writer, DemoWellRepository registry, AggregateEngine engine, Clock clock,
-			WellgateProperties properties, Environment environment) {
+			DemoProperties properties, Environment environment) {
 		this.writer = writer;
 		this.engine = engine;
 		this.registry = registry;
 		this.clock = clock;
-		this.settings = properties.demo();
+		this.settings = properties;
 		this.configuredDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
 	}
 
@@ -88,11 +87,6 @@ class DemoFleet implements DisposableBean {
 		Mode mode = Mode.of(this.settings.enabled(), this.configuredDatabase);
 		if (mode == Mode.OFF) {
 			log.debug("The demo fleet is off");
-			return;
-		}
-		if (this.settings.wells() < 1 || this.settings.days() < 0 || this.settings.streamInterval().toMillis() < 1) {
-			log.warn("The demo fleet is off: wellgate.demo needs wells >= 1, days >= 0 and a stream-interval "
-					+ "of at least 1ms, got {}", this.settings);
 			return;
 		}
 		this.generator = new FleetGenerator(FleetGenerator.DEMO_SEED, this.settings.wells());

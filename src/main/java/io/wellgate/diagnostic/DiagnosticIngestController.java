@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.system.WellgateProperties;
 import io.wellgate.ingest.BulkBody;
 import io.wellgate.ingest.BulkWriter;
 import io.wellgate.ingest.IngestResult;
@@ -13,6 +12,7 @@ import io.wellgate.ingest.RowSource;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.wellgate.ingest.IngestProperties;
 
 /**
  * Bulk diagnostic ingestion: {@code POST /api/v1/diagnostics} with NDJSON or CSV.
@@ -22,16 +22,16 @@ class DiagnosticIngestController {
 
 	private final BulkWriter writer;
 
-	private final WellgateProperties properties;
+	private final IngestProperties properties;
 
-	DiagnosticIngestController(BulkWriter writer, WellgateProperties properties) {
+	DiagnosticIngestController(BulkWriter writer, IngestProperties properties) {
 		this.writer = writer;
 		this.properties = properties;
 	}
 
 	@PostMapping(path = "/api/v1/diagnostics", consumes = { BulkBody.NDJSON, BulkBody.CSV })
 	IngestResult diagnostics(HttpServletRequest request) throws IOException {
-		RowSource rows = BulkBody.rows(request, DiagnosticSchema.DIAGNOSTICS, this.properties.ingest().maxBodySize());
+		RowSource rows = BulkBody.rows(request, DiagnosticSchema.DIAGNOSTICS, this.properties.maxBodySize());
 		return new IngestResult(this.writer.write(DiagnosticSchema.DIAGNOSTICS, rows, FieldScope.current()));
 	}
 

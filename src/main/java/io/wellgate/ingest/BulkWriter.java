@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 
 import io.wellgate.access.FieldScope;
 import io.wellgate.error.OutsideFieldsException;
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -101,7 +100,7 @@ public class BulkWriter implements MeterBinder {
 
 	private final Clock clock;
 
-	private final WellgateProperties.Ingest settings;
+	private final IngestProperties settings;
 
 	// Each write holds a pooled connection and briefly borrows a second one for partition DDL;
 	// bounding concurrent writes keeps the pool from being drained by writes waiting on each other.
@@ -112,13 +111,13 @@ public class BulkWriter implements MeterBinder {
 	private final ApplicationEventPublisher events;
 
 	BulkWriter(DataSource dataSource, PlatformTransactionManager transactions, Partitions partitions, Clock clock,
-			WellgateProperties properties, ApplicationEventPublisher events) {
+			IngestProperties properties, ApplicationEventPublisher events) {
 		this.events = events;
 		this.dataSource = dataSource;
 		this.transaction = new TransactionTemplate(transactions);
 		this.partitions = partitions;
 		this.clock = clock;
-		this.settings = properties.ingest();
+		this.settings = properties;
 		this.writers = new Semaphore(Math.max(1, this.settings.maxConcurrentWrites()), true);
 		for (Route route : Route.values()) {
 			this.routes.put(route, new LongAdder());

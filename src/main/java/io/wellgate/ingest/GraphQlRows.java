@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.stereotype.Component;
 import io.wellgate.error.BadInputException;
@@ -22,9 +21,9 @@ public class GraphQlRows {
 
 	private final int maxRows;
 
-	GraphQlRows(BulkWriter writer, WellgateProperties properties) {
+	GraphQlRows(BulkWriter writer, IngestProperties properties) {
 		this.writer = writer;
-		this.maxRows = properties.ingest().maxRowsPerCall();
+		this.maxRows = properties.maxRowsPerCall();
 	}
 
 	public <T> IngestResult write(RecordSchema schema, List<T> inputs, Function<T, Map<String, Object>> values) {

@@ -10,12 +10,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.wellgate.system.WellgateProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,13 +41,20 @@ public class Partitions {
 
 	private final int aheadDays;
 
-	Partitions(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, WellgateProperties properties) {
+	private final TaskScheduler scheduler;
+
+	private final String schedule;
+
+	Partitions(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, TaskScheduler scheduler,
+			PartitionProperties properties) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		// DDL commits on its own, so that the catalog lock is not held through a long merge.
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		this.aheadDays = properties.partitions().aheadDays();
+		this.aheadDays = properties.aheadDays();
+		this.scheduler = scheduler;
+		this.schedule = properties.schedule();
 	}
 
 	/**
@@ -72,7 +79,11 @@ public class Partitions {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(cron = "${wellgate.partitions.schedule:0 7 * * * *}", zone = "UTC")
+	void start() {
+		createAhead();
+		this.scheduler.schedule(this::createAhead, new CronTrigger(this.schedule, ZoneOffset.UTC));
+	}
+
 	public void createAhead() {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 		List<LocalDate> days = today.minusDays(1).datesUntil(today.plusDays(this.aheadDays + 1L)).toList();

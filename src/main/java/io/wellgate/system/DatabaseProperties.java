@@ -1,7 +1,10 @@
 package io.wellgate.system;
 
+import jakarta.validation.constraints.Pattern;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * What wellgate sets on each of its own database sessions, whatever the server's settings, and
@@ -14,13 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * daily medians sort each well's day); blank keeps the server's
  */
 @ConfigurationProperties("wellgate.database")
-public record DatabaseProperties(@DefaultValue("false") boolean jit, @DefaultValue("32MB") String workMem) {
-
-	public DatabaseProperties {
-		if (!workMem.isBlank() && !workMem.strip().matches("\\d+\\s*(kB|MB|GB)?")) {
-			throw new IllegalArgumentException(
-					"wellgate.database.work-mem must be a PostgreSQL memory size such as 32MB or 65536kB, got '" + workMem + "'");
-		}
-	}
-
+@Validated
+public record DatabaseProperties(@DefaultValue("false") boolean jit,
+		@DefaultValue("32MB") @Pattern(regexp = "|\\s*\\d+\\s*(kB|MB|GB)?\\s*",
+				message = "must be a PostgreSQL memory size such as 32MB or 65536kB, or blank") String workMem) {
 }

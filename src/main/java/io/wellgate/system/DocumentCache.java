@@ -57,7 +57,7 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 
 	DocumentCache(int capacity, int maxDepth, int maxComplexity) {
 		this(capacity, maxDepth, maxComplexity, Long.MAX_VALUE,
-				new PersistedDocuments(WellgateProperties.Documents.ANY, Map.of(), 0), () -> null);
+				new PersistedDocuments(GraphQlProperties.Documents.ANY, Map.of(), 0), () -> null);
 	}
 
 	DocumentCache(int capacity, int maxDepth, int maxComplexity, long maxCost, PersistedDocuments persisted,

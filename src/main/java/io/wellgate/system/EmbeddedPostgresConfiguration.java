@@ -14,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -31,18 +32,21 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
-@EnableConfigurationProperties(WellgateProperties.class)
+@EnableConfigurationProperties(EmbeddedProperties.class)
 class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "release")
-	EmbeddedDatabase embeddedDatabase(WellgateProperties properties) {
-		return EmbeddedDatabase.acquire(properties.embedded());
+	EmbeddedDatabase embeddedDatabase(EmbeddedProperties properties) {
+		return EmbeddedDatabase.acquire(properties);
 	}
 
+	// spring.datasource.hikari.* is bound onto this pool as onto a configured server's; what is set
+	// here is the embedded server's default, which a configured setting overrides.
 	@Bean
-	DataSource dataSource(EmbeddedDatabase database) {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername("postgres");
@@ -87,7 +91,7 @@ class EmbeddedPostgresConfiguration {
 			this.postgres = postgres;
 		}
 
-		static synchronized EmbeddedDatabase acquire(WellgateProperties.Embedded settings) {
+		static synchronized EmbeddedDatabase acquire(EmbeddedProperties settings) {
 			String key = settings.dataDir().isBlank() ? "" : Path.of(settings.dataDir()).toAbsolutePath().normalize().toString();
 			EmbeddedDatabase database = running.computeIfAbsent(key, k -> start(k, settings.port()));
 			database.users++;

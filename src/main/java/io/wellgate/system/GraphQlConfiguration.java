@@ -66,8 +66,7 @@ class GraphQlConfiguration {
 
 	/** With the schema looked up on first use: the GraphQL source is built with this cache. */
 	@Bean
-	DocumentCache documentCache(WellgateProperties properties, ObjectProvider<GraphQlSource> source) {
-		WellgateProperties.Graphql graphql = properties.graphql();
+	DocumentCache documentCache(GraphQlProperties graphql, ObjectProvider<GraphQlSource> source) {
 		Supplier<GraphQLSchema> schema = SingletonSupplier.of(() -> source.getObject().schema());
 		return new DocumentCache(graphql.documentCache(), graphql.maxDepth(), graphql.maxComplexity(),
 				graphql.maxCost(), PersistedDocuments.of(graphql), schema);
@@ -91,15 +90,15 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	TimeoutWebGraphQlInterceptor timeout(WellgateProperties properties) {
-		return new TimeoutWebGraphQlInterceptor(properties.graphql().timeout());
+	TimeoutWebGraphQlInterceptor timeout(GraphQlProperties graphql) {
+		return new TimeoutWebGraphQlInterceptor(graphql.timeout());
 	}
 
 	/** Refuses oversized documents before parsing them, and logs slow operations. */
 	@Bean
-	WebGraphQlInterceptor documentSizeAndSlowLog(WellgateProperties properties) {
-		long maxSize = properties.graphql().maxDocumentSize().toBytes();
-		long slowMillis = properties.graphql().slowThreshold().toMillis();
+	WebGraphQlInterceptor documentSizeAndSlowLog(GraphQlProperties graphql) {
+		long maxSize = graphql.maxDocumentSize().toBytes();
+		long slowMillis = graphql.slowThreshold().toMillis();
 		return (request, chain) -> {
 			if (request.getDocument().length() > maxSize) {
 				GraphQLError error = GraphqlErrorBuilder.newError()

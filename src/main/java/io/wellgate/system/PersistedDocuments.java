@@ -49,8 +49,8 @@ final class PersistedDocuments {
 
 	private final Map<String, String> registered;
 
-	PersistedDocuments(WellgateProperties.Documents mode, Map<String, String> manifest, int capacity) {
-		this.trustedOnly = mode == WellgateProperties.Documents.PERSISTED_ONLY;
+	PersistedDocuments(GraphQlProperties.Documents mode, Map<String, String> manifest, int capacity) {
+		this.trustedOnly = mode == GraphQlProperties.Documents.PERSISTED_ONLY;
 		this.manifest = Map.copyOf(manifest);
 		this.manifestTexts = new HashSet<>(manifest.values());
 		this.registered = new LinkedHashMap<>(16, 0.75f, true) {
@@ -62,10 +62,10 @@ final class PersistedDocuments {
 	}
 
 	/** From the settings: the manifest read now, so that a bad one stops the start. */
-	static PersistedDocuments of(WellgateProperties.Graphql settings) {
+	static PersistedDocuments of(GraphQlProperties settings) {
 		String path = settings.manifest();
 		if (path == null || path.isBlank()) {
-			if (settings.documents() == WellgateProperties.Documents.PERSISTED_ONLY) {
+			if (settings.documents() == GraphQlProperties.Documents.PERSISTED_ONLY) {
 				throw new IllegalStateException(
 						"wellgate.graphql.documents is persisted-only, but no wellgate.graphql.manifest names the trusted documents");
 			}

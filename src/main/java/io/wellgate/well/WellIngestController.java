@@ -5,7 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.system.WellgateProperties;
 import io.wellgate.ingest.BulkBody;
 import io.wellgate.ingest.BulkWriter;
 import io.wellgate.ingest.IngestResult;
@@ -13,6 +12,7 @@ import io.wellgate.ingest.RowSource;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.wellgate.ingest.IngestProperties;
 
 /**
  * Bulk registry writes: {@code POST /api/v1/wells} with NDJSON or CSV, the bulk rules of the
@@ -23,16 +23,16 @@ class WellIngestController {
 
 	private final BulkWriter writer;
 
-	private final WellgateProperties properties;
+	private final IngestProperties properties;
 
-	WellIngestController(BulkWriter writer, WellgateProperties properties) {
+	WellIngestController(BulkWriter writer, IngestProperties properties) {
 		this.writer = writer;
 		this.properties = properties;
 	}
 
 	@PostMapping(path = "/api/v1/wells", consumes = { BulkBody.NDJSON, BulkBody.CSV })
 	IngestResult wells(HttpServletRequest request) throws IOException {
-		RowSource rows = BulkBody.rows(request, WellSchema.WELLS, this.properties.ingest().maxBodySize());
+		RowSource rows = BulkBody.rows(request, WellSchema.WELLS, this.properties.maxBodySize());
 		return new IngestResult(this.writer.write(WellSchema.WELLS, rows, FieldScope.current()));
 	}
 

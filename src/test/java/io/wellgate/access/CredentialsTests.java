@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import io.wellgate.system.WellgateProperties;
 
 /**
  * How a bearer token becomes an authentication: an API key holds every scope, a JWT its own and
@@ -158,9 +157,9 @@ class CredentialsTests {
 	}
 
 	private static ApiKeys keys(String configured) {
-		WellgateProperties properties = new Binder(
+		AccessProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("wellgate.security.api-keys", configured)))
-			.bindOrCreate("wellgate", WellgateProperties.class);
+			.bindOrCreate("wellgate.security", AccessProperties.class);
 		return new ApiKeys(properties);
 	}
 

@@ -10,6 +10,10 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import io.wellgate.ingest.PartitionProperties;
+import io.wellgate.ingest.IngestProperties;
+import io.wellgate.aggregate.AggregateProperties;
+import io.wellgate.access.AccessProperties;
 
 /**
  * What a {@code @GraphQlTest} slice needs besides its controller: the real database (the test
@@ -18,7 +22,9 @@ import org.springframework.context.annotation.Import;
  * Import it with the controller's own collaborators.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WellgateProperties.class)
+// Every feature's settings: a slice imports controllers of any feature.
+@EnableConfigurationProperties({ EmbeddedProperties.class, GraphQlProperties.class, WebProperties.class,
+		AccessProperties.class, IngestProperties.class, PartitionProperties.class, AggregateProperties.class })
 @Import({ EmbeddedPostgresConfiguration.class, DatabaseConfiguration.class, GraphQlConfiguration.class, ClockConfiguration.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, LiquibaseAutoConfiguration.class,
