@@ -18,6 +18,7 @@ import io.wellgate.access.FieldScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import io.wellgate.error.Arguments;
@@ -34,7 +35,7 @@ class OilFieldController {
 
 	OilFieldController(OilFields fields, BatchLoaderRegistry registry) {
 		this.fields = fields;
-		registry.<FieldPage, WellConnection>forName("fieldWells")
+		registry.<FieldPage, WellPage>forName("fieldWells")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> pages(keys)));
 	}
 
@@ -44,16 +45,16 @@ class OilFieldController {
 	}
 
 	@SchemaMapping(typeName = "OilField")
-	CompletableFuture<WellConnection> wells(OilField field, @Argument Integer first, @Argument String after,
+	CompletableFuture<WellPage> wells(OilField field, ScrollSubrange subrange, @Argument Integer first,
 			DataFetchingEnvironment env) {
 		int size = Arguments.limit("first", first, 1000);
-		String afterId = (after == null) ? null : WellController.decode(after);
-		DataLoader<FieldPage, WellConnection> loader = env.getDataLoader("fieldWells");
+		String afterId = WellPage.afterId(subrange);
+		DataLoader<FieldPage, WellPage> loader = env.getDataLoader("fieldWells");
 		return loader.load(new FieldPage(field.name(), size, afterId));
 	}
 
-	private Map<FieldPage, WellConnection> pages(Set<FieldPage> keys) {
-		Map<FieldPage, WellConnection> loaded = new HashMap<>();
+	private Map<FieldPage, WellPage> pages(Set<FieldPage> keys) {
+		Map<FieldPage, WellPage> loaded = new HashMap<>();
 		Map<FieldPage, List<String>> byPage = keys.stream()
 			.collect(Collectors.groupingBy(key -> new FieldPage(null, key.size(), key.after()), LinkedHashMap::new,
 					Collectors.mapping(FieldPage::field, Collectors.toList())));
@@ -65,7 +66,7 @@ class OilFieldController {
 			}
 			for (String field : entry.getValue()) {
 				loaded.put(new FieldPage(field, page.size(), page.after()),
-						WellController.connection(wells.getOrDefault(field, List.of()), page.size(), page.after()));
+						WellPage.of(wells.getOrDefault(field, List.of()), page.size(), page.after()));
 			}
 		}
 		return loaded;

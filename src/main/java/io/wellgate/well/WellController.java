@@ -1,8 +1,5 @@
 package io.wellgate.well;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +7,12 @@ import java.util.Map;
 import graphql.schema.DataFetchingEnvironment;
 
 import io.wellgate.access.FieldScope;
-import io.wellgate.error.BadArgumentException;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 import io.wellgate.error.Arguments;
 
@@ -25,8 +22,6 @@ import io.wellgate.error.Arguments;
  */
 @Controller
 class WellController {
-
-	private static final String CURSOR_PREFIX = "well:";
 
 	private final WellRepository wells;
 
@@ -42,26 +37,19 @@ class WellController {
 		return this.wells.findById(id, FieldScope.of(env)).orElse(null);
 	}
 
+	/**
+	 * A page of wells, all or one oil field's; {@code first} is checked as sent, since
+	 * {@code ScrollSubrange} drops a negative count as if none were given.
+	 */
 	@QueryMapping
-	WellConnection wells(@Argument Integer first, @Argument String after, @Argument String field,
+	WellPage wells(ScrollSubrange subrange, @Argument Integer first, @Argument String field,
 			DataFetchingEnvironment env) {
 		int size = Arguments.limit("first", first, 1000);
-		String afterId = (after == null) ? null : decode(after);
+		String afterId = WellPage.afterId(subrange);
 		FieldScope scope = FieldScope.of(env);
 		List<Well> page = (field == null) ? this.wells.page(afterId, size + 1, scope)
 				: this.wells.pageOfField(field, afterId, size + 1, scope);
-		return connection(page, size, afterId);
-	}
-
-	/** A connection over {@code page}, which holds up to one well more than {@code size}. */
-	static WellConnection connection(List<Well> page, int size, String afterId) {
-		boolean more = page.size() > size;
-		List<WellConnection.Edge> edges = new ArrayList<>();
-		for (Well well : more ? page.subList(0, size) : page) {
-			edges.add(new WellConnection.Edge(encode(well.id()), well));
-		}
-		return new WellConnection(edges, new WellConnection.PageInfo(more, afterId != null,
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+		return WellPage.of(page, size, afterId);
 	}
 
 	/** The current reading of every well of a request in one statement. */
@@ -86,23 +74,6 @@ class WellController {
 	List<Well> well(@Argument List<String> idList, DataFetchingEnvironment env) {
 		Map<String, Well> found = this.wells.mapById(idList, FieldScope.of(env));
 		return idList.stream().map(found::get).toList();
-	}
-
-	static String encode(String id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String decode(String cursor) {
-		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			if (decoded.startsWith(CURSOR_PREFIX)) {
-				return decoded.substring(CURSOR_PREFIX.length());
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// Reported below like any other cursor this service did not issue.
-		}
-		throw new BadArgumentException("after", "not a cursor of this list; pass a pageInfo.endCursor or edge cursor");
 	}
 
 }
