@@ -2,12 +2,11 @@ package io.wellgate.aggregate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A continuous aggregate, written once: its name (also its table's), the raw table it reads,
- * its bucket width, and what a bucket holds. Its table (created by Liquibase from this), its
- * refresh and its real-time reads all derive from this one definition.
+ * its bucket width, and what a bucket holds. Its refresh and its real-time reads derive from this
+ * one definition; its table is a migration, kept in step with it by {@code AggregateSchemaTests}.
  *
  * @param name the aggregate and its table
  * @param source the raw, time-partitioned table it aggregates
@@ -27,16 +26,6 @@ public record AggregateDefinition(String name, String source, Duration width, Li
 	/** The width as a PostgreSQL interval literal. */
 	String interval() {
 		return "interval '" + this.width.toSeconds() + " seconds'";
-	}
-
-	String columns() {
-		return this.parts.stream().map(Part::column).collect(Collectors.joining(", "));
-	}
-
-	String expressions() {
-		return this.parts.stream()
-			.map(part -> part.expression() + " AS " + part.column())
-			.collect(Collectors.joining(",\n       "));
 	}
 
 	/** The bucket of {@code time}: UTC-aligned, since every width divides a day. */

@@ -47,6 +47,18 @@ public class AggregateEngine implements DisposableBean {
 	 */
 	static final String REFRESH_LOCK = "hashtext('wellgate.refresh.' || :name)";
 
+	/** A refresh's first read: the state of the aggregate {@code :name}, no row if another refresh holds it. */
+	static final String REFRESH_STATE = SqlTemplate.of("""
+			SELECT watermark = '-infinity' AS first,
+			       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
+			       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon,
+			       set_config('synchronous_commit', 'off', true)
+			FROM aggregate_state
+			WHERE name = :name
+			  AND pg_try_advisory_xact_lock({{refreshLock}})
+			FOR UPDATE
+			""").with("refreshLock", REFRESH_LOCK).sql();
+
 	private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final Map<String, AggregateDefinition> definitions = new LinkedHashMap<>();
@@ -139,16 +151,7 @@ public class AggregateEngine implements DisposableBean {
 		// means another refresh holds the lock. A refresh writes only derived data, atomically with
 		// the log rows it consumes: if a crash loses its commit, the log rows are back and the next
 		// refresh redoes it, so its commit need not wait for the disk.
-		State state = this.jdbc.sql("""
-				SELECT watermark = '-infinity' AS first,
-				       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
-				       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon,
-				       set_config('synchronous_commit', 'off', true)
-				FROM aggregate_state
-				WHERE name = :name
-				  AND pg_try_advisory_xact_lock(%s)
-				FOR UPDATE
-				""".formatted(REFRESH_LOCK)).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
+		State state = this.jdbc.sql(REFRESH_STATE).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
 					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
 			.optional()
 			.orElse(null);
