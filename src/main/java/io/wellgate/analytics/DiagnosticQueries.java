@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.SqlTemplate;
 import io.wellgate.diagnostic.DiagnosisType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,13 +31,19 @@ public class DiagnosticQueries {
 	DiagnosticQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		String select = """
+		this.some = statement(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, false));
+		this.all = statement(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, true));
+	}
+
+	/** The engine's exact buckets, every part under its own name, and the average confidence. */
+	private static String statement(String buckets) {
+		return SqlTemplate.of("""
 				SELECT b.*, b.confidence_sum / NULLIF(b.total, 0) AS confidence_avg
-				FROM (%s) b
+				FROM (
+				    {{buckets}}
+				) b
 				ORDER BY b.bucket, b.well_id
-				""";
-		this.some = select.formatted(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, false));
-		this.all = select.formatted(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, true));
+				""").with("buckets", buckets).sql();
 	}
 
 	/**

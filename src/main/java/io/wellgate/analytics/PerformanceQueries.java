@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.SqlTemplate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +32,7 @@ public class PerformanceQueries {
 			  + 0.20 * sum(b.overcurrent_breaches) / sum(b.samples)
 			  + 0.15 * sum(b.low_intake_breaches) / sum(b.samples)))) AS health,
 			sum(b.samples) AS samples,
-			sum(b.anomalies) AS anomalies
-			""";
+			sum(b.anomalies) AS anomalies""";
 
 	private final JdbcClient jdbc;
 
@@ -50,31 +50,41 @@ public class PerformanceQueries {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
-		this.buckets = """
+		this.buckets = SqlTemplate.of("""
 				SELECT b.well_id, b.bucket,
-				       %s
-				FROM (%s) b
+				       {{scores}}
+				FROM (
+				    {{buckets}}
+				) b
 				GROUP BY b.well_id, b.bucket
 				ORDER BY b.well_id, b.bucket
-				""".formatted(SCORES, engine.exactBuckets(name, false));
-		String perWell = """
-				SELECT b.well_id,
-				       %s
-				FROM (%s) b
-				GROUP BY b.well_id
-				ORDER BY b.well_id
-				""";
-		this.summaries = perWell.formatted(SCORES, engine.exactTotals(name, false));
-		this.fleetSummaries = perWell.formatted(SCORES, engine.exactTotals(name, true));
+				""").with("scores", SCORES).with("buckets", engine.exactBuckets(name, false)).sql();
+		this.summaries = perWell(engine.exactTotals(name, false));
+		this.fleetSummaries = perWell(engine.exactTotals(name, true));
 		// Sums of the wells' sums are the sums over all the field's samples: the same formulas.
-		this.fieldSummaries = """
+		this.fieldSummaries = SqlTemplate.of("""
 				SELECT f.field,
-				       %s
-				FROM (%s) b
+				       {{scores}}
+				FROM (
+				    {{totals}}
+				) b
 				JOIN wells f ON f.id = b.well_id
 				WHERE f.field = ANY(:fields)
 				GROUP BY f.field
-				""".formatted(SCORES, engine.exactTotals(name, true));
+				""").with("scores", SCORES).with("totals", engine.exactTotals(name, true)).sql();
+	}
+
+	/** Each well's scores over the window, from the engine's totals. */
+	private static String perWell(String totals) {
+		return SqlTemplate.of("""
+				SELECT b.well_id,
+				       {{scores}}
+				FROM (
+				    {{totals}}
+				) b
+				GROUP BY b.well_id
+				ORDER BY b.well_id
+				""").with("scores", SCORES).with("totals", totals).sql();
 	}
 
 	/**
