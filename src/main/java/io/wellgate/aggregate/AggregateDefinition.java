@@ -8,7 +8,7 @@ import java.util.List;
  * its bucket width, and what a bucket holds. Its refresh and its real-time reads derive from this
  * one definition; its table is a migration, kept in step with it by {@code AggregateSchemaTests}.
  *
- * @param name the aggregate and its table
+ * @param aggregate the aggregate, whose name is also its table's
  * @param source the raw, time-partitioned table it aggregates
  * @param width the bucket width, aligned to UTC
  * @param parts what a bucket stores, per well and bucket
@@ -16,11 +16,16 @@ import java.util.List;
  * current hour or day), so that a read right after a refresh needs no raw rows; when not, that
  * bucket is aggregated from raw rows on every read until it ends
  */
-public record AggregateDefinition(String name, String source, Duration width, List<Part> parts,
+public record AggregateDefinition(AggregateName aggregate, String source, Duration width, List<Part> parts,
 		boolean materializesOpenBucket) {
 
 	public AggregateDefinition {
 		parts = List.copyOf(parts);
+	}
+
+	/** The aggregate's name, also its table's. */
+	public String name() {
+		return this.aggregate.id();
 	}
 
 	/** The width as a PostgreSQL interval literal. */

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
 import io.wellgate.aggregate.SqlTemplate;
 import io.wellgate.diagnostic.DiagnosisType;
 
@@ -31,8 +31,8 @@ public class DiagnosticQueries {
 	DiagnosticQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		this.some = statement(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, false));
-		this.all = statement(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, true));
+		this.some = statement(engine.exactBuckets(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, false));
+		this.all = statement(engine.exactBuckets(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, true));
 	}
 
 	/** The engine's exact buckets, every part under its own name, and the average confidence. */
@@ -53,7 +53,7 @@ public class DiagnosticQueries {
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.all)
 				: this.jdbc.sql(this.some).param("wells", wells.toArray(String[]::new));
 		return this.engine
-			.bindWindow(statement, AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, window.from(), window.to())
+			.bindWindow(statement, AggregateName.DIAGNOSTIC_SUMMARY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 			List<DiagnosticSummary.TypeCount> types = new ArrayList<>();
 			for (DiagnosisType type : DiagnosisType.values()) {

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
 import io.wellgate.aggregate.SqlTemplate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +49,7 @@ public class PerformanceQueries {
 	PerformanceQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
+		AggregateName name = AggregateName.WELL_PERFORMANCE_HOURLY;
 		this.buckets = SqlTemplate.of("""
 				SELECT b.well_id, b.bucket,
 				       {{scores}}
@@ -97,7 +97,7 @@ public class PerformanceQueries {
 		Map<String, PerformanceSummary> summaries = new HashMap<>();
 		this.engine
 			.bindWindow(this.jdbc.sql(this.fieldSummaries).param("fields", fields.toArray(String[]::new)),
-					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+					AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query(rs -> {
 				summaries.put(rs.getString("field"), new PerformanceSummary(null, from, to, rs.getInt("samples"),
 						TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
@@ -110,7 +110,7 @@ public class PerformanceQueries {
 	public List<Performance> hourly(Collection<String> wells, Window window) {
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.buckets).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+					AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new Performance(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 					rs.getInt("samples"), TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
 					rs.getInt("anomalies")))
@@ -127,7 +127,7 @@ public class PerformanceQueries {
 		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
 		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
 		return this.engine
-			.bindWindow(statement, AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+			.bindWindow(statement, AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),
 					TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"), rs.getInt("anomalies")))
 			.list();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
 import io.wellgate.aggregate.SqlTemplate;
 import io.wellgate.telemetry.TelemetryMetric;
 
@@ -36,8 +36,8 @@ public class TelemetryQueries {
 	TelemetryQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		this.hourly = statement(columns(false), engine.exactBuckets(AggregateDefinitions.TELEMETRY_HOURLY, false));
-		this.daily = statement(columns(true), engine.exactBuckets(AggregateDefinitions.TELEMETRY_DAILY, false));
+		this.hourly = statement(columns(false), engine.exactBuckets(AggregateName.TELEMETRY_HOURLY, false));
+		this.daily = statement(columns(true), engine.exactBuckets(AggregateName.TELEMETRY_DAILY, false));
 	}
 
 	/** The engine's exact buckets, each metric's statistics computed from their parts. */
@@ -56,7 +56,7 @@ public class TelemetryQueries {
 	public List<HourlyBucket> hourly(Collection<String> wells, Window window) {
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.hourly).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.TELEMETRY_HOURLY, window.from(), window.to())
+					AggregateName.TELEMETRY_HOURLY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Range> ranges = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
@@ -73,7 +73,7 @@ public class TelemetryQueries {
 	public List<DailyStats> daily(Collection<String> wells, Window window) {
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.daily).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.TELEMETRY_DAILY, window.from(), window.to())
+					AggregateName.TELEMETRY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Distribution> distributions = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
