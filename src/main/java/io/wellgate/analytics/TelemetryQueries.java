@@ -54,14 +54,14 @@ public class TelemetryQueries {
 
 	/** Hourly buckets of each well, ordered by bucket start. */
 	public List<HourlyBucket> hourly(Collection<String> wells, Window window) {
+		MetricColumns columns = new MetricColumns("avg", "min", "max");
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.hourly).param("wells", wells.toArray(String[]::new)),
 					AggregateName.TELEMETRY_HOURLY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Range> ranges = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					String c = m.column();
-					ranges.put(m, new Range(value(rs, c + "_avg"), value(rs, c + "_min"), value(rs, c + "_max")));
+					ranges.put(m, new Range(columns.get(rs, m, "avg"), columns.get(rs, m, "min"), columns.get(rs, m, "max")));
 				}
 				return HourlyBucket.of(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 						rs.getInt("samples"), ranges);
@@ -71,15 +71,15 @@ public class TelemetryQueries {
 
 	/** Daily statistics of each well, ordered by day. */
 	public List<DailyStats> daily(Collection<String> wells, Window window) {
+		MetricColumns columns = new MetricColumns("avg", "min", "max", "stddev", "median");
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.daily).param("wells", wells.toArray(String[]::new)),
 					AggregateName.TELEMETRY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Distribution> distributions = new EnumMap<>(TelemetryMetric.class);
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					String c = m.column();
-					distributions.put(m, new Distribution(value(rs, c + "_avg"), value(rs, c + "_min"), value(rs, c + "_max"),
-							value(rs, c + "_stddev"), value(rs, c + "_median")));
+					distributions.put(m, new Distribution(columns.get(rs, m, "avg"), columns.get(rs, m, "min"),
+							columns.get(rs, m, "max"), columns.get(rs, m, "stddev"), columns.get(rs, m, "median")));
 				}
 				OffsetDateTime bucket = rs.getObject("bucket", OffsetDateTime.class);
 				return DailyStats.of(rs.getString("well_id"), bucket.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
