@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
 import io.wellgate.analytics.PerformanceQueries;
 import io.wellgate.analytics.TelemetryQueries;
 import io.wellgate.analytics.Window;
@@ -56,28 +56,28 @@ final class Reads {
 		List<String> one = List.of(this.well);
 		Map<String, Object> id = Map.of("id", this.well);
 		return List.of(
-				new ReadCase("one well, hourly, 24 h", raw(RawSql.hourly(true), AggregateDefinitions.TELEMETRY_HOURLY, DAY),
+				new ReadCase("one well, hourly, 24 h", raw(RawSql.hourly(true), AggregateName.TELEMETRY_HOURLY, DAY),
 						Stopwatch.FAST, () -> this.telemetry.hourly(one, last(DAY)).size(),
 						ServiceHttp.graphqlBody(oneWell(HOURLY_FIELDS), id), ReadCase.Target.timescale(1.1, 0.17, 3.0)),
-				new ReadCase("one well, daily, 30 d", raw(RawSql.daily(true), AggregateDefinitions.TELEMETRY_DAILY, MONTH),
+				new ReadCase("one well, daily, 30 d", raw(RawSql.daily(true), AggregateName.TELEMETRY_DAILY, MONTH),
 						Stopwatch.FAST, () -> this.telemetry.daily(one, last(MONTH)).size(),
 						ServiceHttp.graphqlBody(oneWell(DAILY_FIELDS), id), ReadCase.Target.timescale(40, 0.26, 3.0)),
 				new ReadCase("one well, performance, 24 h",
-						raw(RawSql.performance(true), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.FAST,
+						raw(RawSql.performance(true), AggregateName.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.FAST,
 						() -> this.performance.hourly(one, last(DAY)).size(),
 						ServiceHttp.graphqlBody(oneWell(PERFORMANCE_FIELDS), id), ReadCase.Target.timescale(0.95, 0.15, 3.0)),
-				new ReadCase("fleet, hourly, 24 h", raw(RawSql.hourly(false), AggregateDefinitions.TELEMETRY_HOURLY, DAY),
+				new ReadCase("fleet, hourly, 24 h", raw(RawSql.hourly(false), AggregateName.TELEMETRY_HOURLY, DAY),
 						Stopwatch.SLOW, () -> this.telemetry.hourly(this.fleet, last(DAY)).size(),
 						ServiceHttp.graphqlBody(fleet(HOURLY_FIELDS), Map.of()), ReadCase.Target.NONE),
-				new ReadCase("fleet, daily, 30 d", raw(RawSql.daily(false), AggregateDefinitions.TELEMETRY_DAILY, MONTH),
+				new ReadCase("fleet, daily, 30 d", raw(RawSql.daily(false), AggregateName.TELEMETRY_DAILY, MONTH),
 						Stopwatch.SLOW, () -> this.telemetry.daily(this.fleet, last(MONTH)).size(),
 						ServiceHttp.graphqlBody(fleet(DAILY_FIELDS), Map.of()), ReadCase.Target.NONE),
 				new ReadCase("fleet, performance, 24 h",
-						raw(RawSql.performance(false), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
+						raw(RawSql.performance(false), AggregateName.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
 						() -> this.performance.hourly(this.fleet, last(DAY)).size(),
 						ServiceHttp.graphqlBody(fleet(PERFORMANCE_FIELDS), Map.of()), ReadCase.Target.NONE),
 				new ReadCase("fleet, efficiency ranking, 24 h",
-						raw(RawSql.ranking(), AggregateDefinitions.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
+						raw(RawSql.ranking(), AggregateName.WELL_PERFORMANCE_HOURLY, DAY), Stopwatch.SLOW,
 						() -> this.performance.summaries(null, last(DAY)).size(),
 						ServiceHttp.graphqlBody(GraphQlDocuments.RANKING, Map.of()), ReadCase.Target.timescale(66, 1.15, null)));
 	}
@@ -91,7 +91,7 @@ final class Reads {
 	 * A raw read over the window {@code [now - size, now)} aligned to the aggregate's buckets as
 	 * the API aligns it; reads every column of every row, as a mapper would.
 	 */
-	private ReadCase.Read raw(String sql, String aggregate, Duration size) {
+	private ReadCase.Read raw(String sql, AggregateName aggregate, Duration size) {
 		return () -> {
 			Instant now = Instant.now();
 			var definition = this.engine.definition(aggregate);

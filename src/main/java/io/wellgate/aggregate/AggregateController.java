@@ -36,17 +36,16 @@ class AggregateController {
 	@PreAuthorize("hasAuthority('" + Scopes.AGGREGATES_ADMIN + "')")
 	List<AggregateStatus> refreshAggregates(@Argument String aggregate, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to) {
-		if (aggregate != null && this.engine.definitions().stream().noneMatch(d -> d.name().equals(aggregate))) {
-			throw new BadArgumentException("aggregate", "unknown aggregate '" + aggregate + "'; one of "
-					+ String.join(", ", this.engine.definitions().stream().map(AggregateDefinition::name).toList()));
-		}
+		AggregateName name = (aggregate == null) ? null : AggregateName.of(aggregate)
+			.orElseThrow(() -> new BadArgumentException("aggregate",
+					"unknown aggregate '" + aggregate + "'; one of " + AggregateName.ids()));
 		if ((from == null) != (to == null)) {
 			throw new BadArgumentException(from == null ? "from" : "to", "from and to go together: give both, or neither");
 		}
 		if (from != null && !from.isBefore(to)) {
 			throw new BadArgumentException("from", "must be before to");
 		}
-		this.engine.refreshAll(aggregate, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+		this.engine.refreshAll(name, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
 		return this.statuses.list()
 			.stream()
 			.filter(status -> aggregate == null || status.name().equals(aggregate))

@@ -2,14 +2,13 @@ package io.wellgate.aggregate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A continuous aggregate, written once: its name (also its table's), the raw table it reads,
- * its bucket width, and what a bucket holds. Its table (created by Liquibase from this), its
- * refresh and its real-time reads all derive from this one definition.
+ * its bucket width, and what a bucket holds. Its refresh and its real-time reads derive from this
+ * one definition; its table is a migration, kept in step with it by {@code AggregateSchemaTests}.
  *
- * @param name the aggregate and its table
+ * @param aggregate the aggregate, whose name is also its table's
  * @param source the raw, time-partitioned table it aggregates
  * @param width the bucket width, aligned to UTC
  * @param parts what a bucket stores, per well and bucket
@@ -17,26 +16,21 @@ import java.util.stream.Collectors;
  * current hour or day), so that a read right after a refresh needs no raw rows; when not, that
  * bucket is aggregated from raw rows on every read until it ends
  */
-public record AggregateDefinition(String name, String source, Duration width, List<Part> parts,
+public record AggregateDefinition(AggregateName aggregate, String source, Duration width, List<Part> parts,
 		boolean materializesOpenBucket) {
 
 	public AggregateDefinition {
 		parts = List.copyOf(parts);
 	}
 
+	/** The aggregate's name, also its table's. */
+	public String name() {
+		return this.aggregate.id();
+	}
+
 	/** The width as a PostgreSQL interval literal. */
 	String interval() {
 		return "interval '" + this.width.toSeconds() + " seconds'";
-	}
-
-	String columns() {
-		return this.parts.stream().map(Part::column).collect(Collectors.joining(", "));
-	}
-
-	String expressions() {
-		return this.parts.stream()
-			.map(part -> part.expression() + " AS " + part.column())
-			.collect(Collectors.joining(",\n       "));
 	}
 
 	/** The bucket of {@code time}: UTC-aligned, since every width divides a day. */

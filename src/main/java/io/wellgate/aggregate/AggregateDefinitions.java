@@ -9,19 +9,11 @@ import io.wellgate.diagnostic.Severity;
 import io.wellgate.telemetry.TelemetryMetric;
 
 /**
- * The four continuous aggregates of the contract. Buckets hold re-aggregatable parts (counts,
+ * The definitions of the four continuous aggregates ({@link AggregateName}), in that order. Buckets hold re-aggregatable parts (counts,
  * sums, breach counts) so that any window over several buckets is computed exactly from them,
  * plus what cannot be re-aggregated but is only ever read per bucket (daily stddev and median).
  */
 public final class AggregateDefinitions {
-
-	public static final String TELEMETRY_HOURLY = "telemetry_hourly";
-
-	public static final String TELEMETRY_DAILY = "telemetry_daily";
-
-	public static final String WELL_PERFORMANCE_HOURLY = "well_performance_hourly";
-
-	public static final String DIAGNOSTIC_SUMMARY_DAILY = "diagnostic_summary_daily";
 
 	/** Samples whose hydraulic power and electrical power both count toward efficiency. */
 	static final String ELIGIBLE = "r.flow_rate IS NOT NULL AND r.intake_pressure IS NOT NULL"
@@ -42,7 +34,7 @@ public final class AggregateDefinitions {
 		for (TelemetryMetric metric : TelemetryMetric.values()) {
 			parts.addAll(range(metric.column()));
 		}
-		return new AggregateDefinition(TELEMETRY_HOURLY, "esp_telemetry", Duration.ofHours(1), parts, true);
+		return new AggregateDefinition(AggregateName.TELEMETRY_HOURLY, "esp_telemetry", Duration.ofHours(1), parts, true);
 	}
 
 	static AggregateDefinition telemetryDaily() {
@@ -56,7 +48,7 @@ public final class AggregateDefinitions {
 		// Today stays open: its medians need every row of the day, so materializing it would make
 		// each refresh re-sort the whole day of every well that sent a sample (about 1 ms per well
 		// at midday), where a read pays that for the wells it reads.
-		return new AggregateDefinition(TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts, false);
+		return new AggregateDefinition(AggregateName.TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts, false);
 	}
 
 	static AggregateDefinition wellPerformanceHourly(AggregateProperties.Breach breach) {
@@ -64,7 +56,7 @@ public final class AggregateDefinitions {
 		String overheat = "r.motor_temperature > " + breach.motorTemperature();
 		String overcurrent = "r.motor_current > " + breach.motorCurrent();
 		String lowIntake = "r.intake_pressure < " + breach.intakePressure();
-		return new AggregateDefinition(WELL_PERFORMANCE_HOURLY, "esp_telemetry", Duration.ofHours(1),
+		return new AggregateDefinition(AggregateName.WELL_PERFORMANCE_HOURLY, "esp_telemetry", Duration.ofHours(1),
 				List.of(Part.count("samples"), Part.count("eligible", ELIGIBLE),
 						Part.sum("hydraulic_kw_sum", HYDRAULIC, ELIGIBLE),
 						Part.sum("power_kw_sum", "r.power_kw", ELIGIBLE),
@@ -86,7 +78,7 @@ public final class AggregateDefinitions {
 		parts.add(Part.sum("confidence_sum", "r.confidence"));
 		parts.add(Part.number("confidence_min", "min(r.confidence)"));
 		parts.add(Part.number("confidence_max", "max(r.confidence)"));
-		return new AggregateDefinition(DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts, true);
+		return new AggregateDefinition(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts, true);
 	}
 
 	private static List<Part> range(String column) {

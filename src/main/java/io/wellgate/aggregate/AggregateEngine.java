@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,15 +46,27 @@ public class AggregateEngine implements DisposableBean {
 	 */
 	static final String REFRESH_LOCK = "hashtext('wellgate.refresh.' || :name)";
 
+	/** A refresh's first read: the state of the aggregate {@code :name}, no row if another refresh holds it. */
+	static final String REFRESH_STATE = SqlTemplate.of("""
+			SELECT watermark = '-infinity' AS first,
+			       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
+			       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon,
+			       set_config('synchronous_commit', 'off', true)
+			FROM aggregate_state
+			WHERE name = :name
+			  AND pg_try_advisory_xact_lock({{refreshLock}})
+			FOR UPDATE
+			""").with("refreshLock", REFRESH_LOCK).sql();
+
 	private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-	private final Map<String, AggregateDefinition> definitions = new LinkedHashMap<>();
+	private final Map<AggregateName, AggregateDefinition> definitions = new EnumMap<>(AggregateName.class);
 
-	private final Map<String, AggregateSql> sql = new LinkedHashMap<>();
+	private final Map<AggregateName, AggregateSql> sql = new EnumMap<>(AggregateName.class);
 
 	// A watermark each aggregate is known to have reached: raised after a refresh commits, never
 	// above the stored one (only a rebuild lowers that, before any read, in the constructor).
-	private final Map<String, OffsetDateTime> reached = new ConcurrentHashMap<>();
+	private final Map<AggregateName, OffsetDateTime> reached = new ConcurrentHashMap<>();
 
 	// Refreshes of different aggregates touch different tables and log rows: refreshAll runs them
 	// side by side, as the scheduled policies do.
@@ -72,8 +84,11 @@ public class AggregateEngine implements DisposableBean {
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		for (AggregateDefinition definition : AggregateDefinitions.all(properties.breach())) {
-			this.definitions.put(definition.name(), definition);
-			this.sql.put(definition.name(), new AggregateSql(definition));
+			this.definitions.put(definition.aggregate(), definition);
+			this.sql.put(definition.aggregate(), new AggregateSql(definition));
+		}
+		if (this.definitions.size() != AggregateName.values().length) {
+			throw new IllegalStateException("an aggregate has no definition: " + this.definitions.keySet());
 		}
 		this.definitions.values().forEach(this::register);
 		AtomicInteger threads = new AtomicInteger();
@@ -86,20 +101,15 @@ public class AggregateEngine implements DisposableBean {
 		this.jdbc.sql("SELECT name, watermark FROM aggregate_state WHERE watermark > '-infinity'")
 			.query((rs, i) -> Map.entry(rs.getString("name"), rs.getObject("watermark", OffsetDateTime.class)))
 			.list()
-			.forEach(entry -> this.reached.put(entry.getKey(), entry.getValue()));
+			.forEach(entry -> AggregateName.of(entry.getKey()).ifPresent(name -> this.reached.put(name, entry.getValue())));
 	}
 
 	public List<AggregateDefinition> definitions() {
 		return List.copyOf(this.definitions.values());
 	}
 
-	public AggregateDefinition definition(String name) {
-		AggregateDefinition definition = this.definitions.get(name);
-		if (definition == null) {
-			throw new IllegalArgumentException("unknown aggregate '" + name + "'; the aggregates are "
-					+ String.join(", ", this.definitions.keySet()));
-		}
-		return definition;
+	public AggregateDefinition definition(AggregateName name) {
+		return this.definitions.get(name);
 	}
 
 	/**
@@ -107,7 +117,7 @@ public class AggregateEngine implements DisposableBean {
 	 * its last refresh (only those completed, when it keeps its open bucket real time); with
 	 * {@code from}/{@code to}, also recomputes every bucket starting in that range from raw rows.
 	 */
-	public RefreshResult refresh(String name, Instant from, Instant to) {
+	public RefreshResult refresh(AggregateName name, Instant from, Instant to) {
 		AggregateDefinition definition = definition(name);
 		long started = System.nanoTime();
 		try {
@@ -127,7 +137,7 @@ public class AggregateEngine implements DisposableBean {
 					    last_refresh_millis = :millis,
 					    last_refresh_outcome = 'failed: see the service log'
 					WHERE name = :name
-					""").param("millis", millis).param("name", name).update();
+					""").param("millis", millis).param("name", name.id()).update();
 			throw ex;
 		}
 	}
@@ -138,16 +148,7 @@ public class AggregateEngine implements DisposableBean {
 		// means another refresh holds the lock. A refresh writes only derived data, atomically with
 		// the log rows it consumes: if a crash loses its commit, the log rows are back and the next
 		// refresh redoes it, so its commit need not wait for the disk.
-		State state = this.jdbc.sql("""
-				SELECT watermark = '-infinity' AS first,
-				       CASE WHEN watermark = '-infinity' THEN NULL ELSE watermark END AS watermark,
-				       CASE WHEN raw_horizon = '-infinity' THEN NULL ELSE raw_horizon END AS horizon,
-				       set_config('synchronous_commit', 'off', true)
-				FROM aggregate_state
-				WHERE name = :name
-				  AND pg_try_advisory_xact_lock(%s)
-				FOR UPDATE
-				""".formatted(REFRESH_LOCK)).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
+		State state = this.jdbc.sql(REFRESH_STATE).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
 					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
 			.optional()
 			.orElse(null);
@@ -173,7 +174,7 @@ public class AggregateEngine implements DisposableBean {
 			rangeFrom = ceil(definition, from);
 			rangeTo = rangeEnd.isBefore(watermark) ? rangeEnd : watermark;
 		}
-		int[] counts = this.jdbc.sql(this.sql.get(name).refresh())
+		int[] counts = this.jdbc.sql(this.sql.get(definition.aggregate()).refresh())
 			.param("name", name)
 			.param("watermark", watermark)
 			.param("rangeFrom", rangeFrom)
@@ -204,11 +205,11 @@ public class AggregateEngine implements DisposableBean {
 	 * (up to the machine's cores). Every refresh runs to its end even when another fails; the
 	 * first failure is then thrown.
 	 */
-	public List<RefreshResult> refreshAll(String name, Instant from, Instant to) {
+	public List<RefreshResult> refreshAll(AggregateName name, Instant from, Instant to) {
 		List<CompletableFuture<RefreshResult>> refreshes = new ArrayList<>();
-		for (AggregateDefinition definition : this.definitions.values()) {
-			if (name == null || name.equals(definition.name())) {
-				refreshes.add(CompletableFuture.supplyAsync(() -> refresh(definition.name(), from, to), this.refreshers));
+		for (AggregateName aggregate : this.definitions.keySet()) {
+			if (name == null || name == aggregate) {
+				refreshes.add(CompletableFuture.supplyAsync(() -> refresh(aggregate, from, to), this.refreshers));
 			}
 		}
 		List<RefreshResult> results = new ArrayList<>();
@@ -239,8 +240,7 @@ public class AggregateEngine implements DisposableBean {
 	 * starting in {@code [:from, :to)} (aligned with {@link #ceil}), for {@code :wells} (a text
 	 * array) or for all wells; {@link #bindWindow} binds the window.
 	 */
-	public String exactBuckets(String name, boolean allWells) {
-		definition(name);
+	public String exactBuckets(AggregateName name, boolean allWells) {
 		return this.sql.get(name).exactBuckets(allWells);
 	}
 
@@ -249,8 +249,7 @@ public class AggregateEngine implements DisposableBean {
 	 * materialized buckets come summed per well, so the answer's parts summed per well are the
 	 * window's totals. Only for an aggregate whose parts are all counts and sums.
 	 */
-	public String exactTotals(String name, boolean allWells) {
-		definition(name);
+	public String exactTotals(AggregateName name, boolean allWells) {
 		return this.sql.get(name).exactTotals(allWells);
 	}
 
@@ -259,7 +258,8 @@ public class AggregateEngine implements DisposableBean {
 	 * {@code :from} and {@code :to} aligned to its buckets (a bucket is in the window when its start
 	 * is), and {@code :tail}.
 	 */
-	public JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec statement, String name, Instant from, Instant to) {
+	public JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec statement, AggregateName name, Instant from,
+			Instant to) {
 		AggregateDefinition definition = definition(name);
 		OffsetDateTime alignedFrom = ceil(definition, from);
 		return statement.param("from", alignedFrom).param("to", ceil(definition, to)).param("tail", tailFrom(name, alignedFrom));
@@ -271,8 +271,7 @@ public class AggregateEngine implements DisposableBean {
 	 * have reached, whichever is later. The read still takes the stored watermark as the tail's
 	 * start; this bound only lets the cached plan skip the raw partitions below it.
 	 */
-	public OffsetDateTime tailFrom(String name, OffsetDateTime from) {
-		definition(name);
+	public OffsetDateTime tailFrom(AggregateName name, OffsetDateTime from) {
 		OffsetDateTime reached = this.reached.get(name);
 		return (reached == null || reached.isBefore(from)) ? from : reached;
 	}

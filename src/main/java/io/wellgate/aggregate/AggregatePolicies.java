@@ -41,7 +41,7 @@ class AggregatePolicies {
 	private final AggregateProperties settings;
 
 	// Aggregates with a refresh after a write already scheduled: writes until it starts add nothing.
-	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+	private final Set<AggregateName> queued = ConcurrentHashMap.newKeySet();
 
 	AggregatePolicies(AggregateEngine engine, AggregateRetention retention, TaskScheduler scheduler,
 			AggregateProperties properties) {
@@ -59,7 +59,7 @@ class AggregatePolicies {
 			if (every.isZero()) {
 				continue;
 			}
-			this.scheduler.scheduleWithFixedDelay(() -> refresh(definition.name()), Instant.now().plusSeconds(1), every);
+			this.scheduler.scheduleWithFixedDelay(() -> refresh(definition.aggregate()), Instant.now().plusSeconds(1), every);
 		}
 		this.scheduler.schedule(this::retention, new CronTrigger(this.settings.retentionSchedule(), ZoneOffset.UTC));
 	}
@@ -71,12 +71,12 @@ class AggregatePolicies {
 		}
 		for (AggregateDefinition definition : this.engine.definitions()) {
 			if (definition.source().equals(write.table())) {
-				queueRefresh(definition.name());
+				queueRefresh(definition.aggregate());
 			}
 		}
 	}
 
-	private void queueRefresh(String name) {
+	private void queueRefresh(AggregateName name) {
 		if (this.queued.add(name)) {
 			this.scheduler.schedule(() -> {
 				// Off the queue before it runs: a write committed while it runs may be past its snapshot.
@@ -90,7 +90,7 @@ class AggregatePolicies {
 	}
 
 	/** Whether the refresh ran (false: another one held the aggregate, or it failed). */
-	private boolean refresh(String name) {
+	private boolean refresh(AggregateName name) {
 		try {
 			return this.engine.refresh(name, null, null).ran();
 		}

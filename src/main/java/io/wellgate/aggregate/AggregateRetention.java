@@ -97,7 +97,7 @@ public class AggregateRetention {
 		}
 		List<AggregateDefinition> fed = this.engine.definitions().stream().filter(d -> d.source().equals(source)).toList();
 		// Materialize first, so that what the partitions hold is in the aggregates.
-		fed.forEach(definition -> this.engine.refresh(definition.name(), null, null));
+		fed.forEach(definition -> this.engine.refresh(definition.aggregate(), null, null));
 		OffsetDateTime horizon = cutoff.atStartOfDay().atOffset(ZoneOffset.UTC);
 		try {
 			this.transaction.executeWithoutResult(status -> {

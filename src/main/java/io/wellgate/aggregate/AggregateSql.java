@@ -45,7 +45,7 @@ final class AggregateSql {
 	}
 
 	private String buildRefresh() {
-		return """
+		return SqlTemplate.of("""
 				WITH consumed AS (
 				    DELETE FROM aggregate_invalidations
 				    WHERE aggregate = :name
@@ -61,11 +61,13 @@ final class AggregateSql {
 				changed AS (
 				    SELECT c.well_id, b.bucket
 				    FROM consumed c
-				    CROSS JOIN LATERAL generate_series(%3$s, least(c.hi, :watermark - interval '1 microsecond'), %4$s) AS b(bucket)
+				    CROSS JOIN LATERAL generate_series({{firstChangedBucket}},
+				        least(c.hi, :watermark - interval '1 microsecond'),
+				        {{width}}) AS b(bucket)
 				    WHERE c.lo < :watermark
 				    UNION
-				    SELECT r.well_id, %5$s
-				    FROM %2$s r
+				    SELECT r.well_id, {{rawBucket}}
+				    FROM {{source}} r
 				    WHERE r.time >= :rangeFrom
 				      AND r.time < :rangeTo
 				),
@@ -73,23 +75,26 @@ final class AggregateSql {
 				    SELECT b.well_id, b.bucket
 				    FROM changed b
 				    WHERE b.bucket >= :horizon
-				       OR NOT EXISTS (SELECT 1 FROM %1$s m WHERE m.well_id = b.well_id AND m.bucket = b.bucket)
+				       OR NOT EXISTS (SELECT 1 FROM {{table}} m WHERE m.well_id = b.well_id AND m.bucket = b.bucket)
 				),
 				computed AS (
 				    SELECT b.well_id, b.bucket, a.*
 				    FROM buckets b
-				    %6$s
+				    {{bucketAggregation}}
 				),
 				written AS (
-				    INSERT INTO %1$s (well_id, bucket, %7$s)
-				    SELECT well_id, bucket, %7$s
+				    INSERT INTO {{table}} (well_id, bucket,
+				        {{columns}})
+				    SELECT well_id, bucket,
+				           {{columns}}
 				    FROM computed
 				    WHERE bucket_rows > 0
-				    ON CONFLICT (well_id, bucket) DO UPDATE SET %8$s
+				    ON CONFLICT (well_id, bucket) DO UPDATE
+				    SET {{updates}}
 				    RETURNING xmax::text <> '0' AS replaced
 				),
 				removed AS (
-				    DELETE FROM %1$s m
+				    DELETE FROM {{table}} m
 				    USING computed c
 				    WHERE c.bucket_rows = 0
 				      AND m.well_id = c.well_id
@@ -98,9 +103,16 @@ final class AggregateSql {
 				)
 				SELECT (SELECT count(*) FROM written) AS written,
 				       (SELECT count(*) FILTER (WHERE replaced) FROM written) + (SELECT count(*) FROM removed) AS replaced
-				""".formatted(this.definition.name(), this.definition.source(), this.definition.bucketOf("c.lo"),
-				this.definition.interval(), this.definition.bucketOf("r.time"), aggregateOf("b", ""),
-				this.definition.columns(), excluded());
+				""")
+			.with("table", this.definition.name())
+			.with("source", this.definition.source())
+			.with("width", this.definition.interval())
+			.with("firstChangedBucket", this.definition.bucketOf("c.lo"))
+			.with("rawBucket", this.definition.bucketOf("r.time"))
+			.with("bucketAggregation", aggregateOf("b", ""))
+			.with("columns", eachPart(Part::column))
+			.with("updates", eachPart(part -> part.column() + " = EXCLUDED." + part.column()))
+			.sql();
 	}
 
 	/**
@@ -135,43 +147,61 @@ final class AggregateSql {
 	}
 
 	private String exact(boolean allWells, boolean totals) {
-		String materialized = totals ? "NULL::timestamptz AS bucket, " + summed("m.") : "m.bucket, " + prefixed("m.");
 		String watermark = "(SELECT watermark FROM aggregate_state WHERE name = '" + this.definition.name() + "')";
-		String materializedWindow = "m.bucket >= :from\n  AND m.bucket < least(CAST(:to AS timestamptz), " + watermark + ")";
-		String rawWindow = "r.time >= greatest(CAST(:from AS timestamptz), " + watermark + ")\n  AND r.time >= :tail\n  AND r.time < :to";
-		return """
+		String materializedWindow = SqlTemplate.of("""
+				m.bucket >= :from
+				  AND m.bucket < least(CAST(:to AS timestamptz), {{watermark}})""").with("watermark", watermark).sql();
+		String rawWindow = SqlTemplate.of("""
+				r.time >= greatest(CAST(:from AS timestamptz), {{watermark}})
+				  AND r.time >= :tail
+				  AND r.time < :to""").with("watermark", watermark).sql();
+		return SqlTemplate.of("""
 				WITH pending AS (
 				    SELECT DISTINCT l.well_id, b.bucket
 				    FROM aggregate_invalidations l
-				    CROSS JOIN LATERAL generate_series(%2$s,
-				        least(l.hi, CAST(:to AS timestamptz) - interval '1 microsecond', %3$s - interval '1 microsecond'),
-				        %4$s) AS b(bucket)
-				    WHERE l.aggregate = '%1$s'
+				    CROSS JOIN LATERAL generate_series({{firstPendingBucket}},
+				        least(l.hi, CAST(:to AS timestamptz) - interval '1 microsecond', {{watermark}} - interval '1 microsecond'),
+				        {{width}}) AS b(bucket)
+				    WHERE l.aggregate = '{{name}}'
 				      AND l.hi >= :from
-				      AND l.lo < least(CAST(:to AS timestamptz), %3$s)
-				      %7$s
+				      AND l.lo < least(CAST(:to AS timestamptz), {{watermark}})
+				      {{pendingOfWells}}
 				)
-				SELECT m.well_id, %5$s
-				%8$s
-				WHERE %12$s
+				SELECT m.well_id, {{materializedBucket}},
+				       {{materializedParts}}
+				{{materializedFrom}}
+				WHERE {{materializedWindow}}
 				  AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.well_id = m.well_id AND p.bucket = m.bucket)
-				%11$s
+				{{materializedGrouping}}
 				UNION ALL
-				SELECT r.well_id, %9$s AS bucket,
-				       %6$s
-				%10$s
-				WHERE %13$s
+				SELECT r.well_id, {{rawBucket}} AS bucket,
+				       {{rawParts}}
+				{{rawFrom}}
+				WHERE {{rawWindow}}
 				GROUP BY r.well_id, 2
 				UNION ALL
-				SELECT p.well_id, p.bucket, %14$s
+				SELECT p.well_id, p.bucket,
+				       {{pendingParts}}
 				FROM pending p
-				%15$s
-				""".formatted(this.definition.name(), this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"),
-				watermark, this.definition.interval(), materialized, this.definition.expressions(),
-				allWells ? "" : "AND l.well_id = ANY(:wells)", from(allWells, this.definition.name(), "m", "well_id", materializedWindow),
-				this.definition.bucketOf("r.time"), from(allWells, this.definition.source(), "r", "well_id", rawWindow),
-				totals ? "GROUP BY m.well_id" : "", materializedWindow, rawWindow, prefixed("a."),
-				aggregateOf("p", "AND r.time >= :from AND r.time < :to") + "\nWHERE a.bucket_rows > 0");
+				{{pendingAggregation}}
+				WHERE a.bucket_rows > 0""")
+			.with("name", this.definition.name())
+			.with("watermark", watermark)
+			.with("width", this.definition.interval())
+			.with("firstPendingBucket", this.definition.bucketOf("greatest(l.lo, CAST(:from AS timestamptz))"))
+			.with("pendingOfWells", allWells ? "" : "AND l.well_id = ANY(:wells)")
+			.with("materializedBucket", totals ? "NULL::timestamptz AS bucket" : "m.bucket")
+			.with("materializedParts", totals ? summed("m.") : prefixed("m."))
+			.with("materializedFrom", from(allWells, this.definition.name(), "m", "well_id", materializedWindow))
+			.with("materializedWindow", materializedWindow)
+			.with("materializedGrouping", totals ? "GROUP BY m.well_id" : "")
+			.with("rawBucket", this.definition.bucketOf("r.time"))
+			.with("rawParts", expressions())
+			.with("rawFrom", from(allWells, this.definition.source(), "r", "well_id", rawWindow))
+			.with("rawWindow", rawWindow)
+			.with("pendingParts", prefixed("a."))
+			.with("pendingAggregation", aggregateOf("p", "AND r.time >= :from\nAND r.time < :to"))
+			.sql();
 	}
 
 	/**
@@ -187,15 +217,21 @@ final class AggregateSql {
 		if (allWells) {
 			return "FROM " + table + " " + alias;
 		}
-		return """
+		return SqlTemplate.of("""
 				FROM unnest(CAST(:wells AS text[])) AS w(well_id)
 				CROSS JOIN LATERAL (
 				    SELECT *
-				    FROM %1$s %2$s
-				    WHERE %2$s.%3$s = w.well_id
-				      AND %4$s
+				    FROM {{table}} {{alias}}
+				    WHERE {{alias}}.{{key}} = w.well_id
+				      AND {{window}}
 				    OFFSET 0
-				) %2$s""".formatted(table, alias, key, window.replace("\n", "\n      "));
+				) {{alias}}""")
+			.with("table", table)
+			.with("alias", alias)
+			.with("key", key)
+			// The window's conditions under this one, not indented as in a WHERE of their own.
+			.with("window", window.replace("\n  AND ", "\nAND "))
+			.sql();
 	}
 
 	/**
@@ -203,21 +239,27 @@ final class AggregateSql {
 	 * raw rows as {@code bucket_rows}; {@code bounds} may narrow the raw rows further by parameters.
 	 */
 	private String aggregateOf(String alias, String bounds) {
-		return """
+		return SqlTemplate.of("""
 				CROSS JOIN LATERAL (
 				    SELECT count(*) AS bucket_rows,
-				           %1$s
-				    FROM %2$s r
-				    WHERE r.well_id = %3$s.well_id
-				      AND r.time >= %3$s.bucket
-				      AND r.time < %3$s.bucket + %4$s
-				      %5$s
-				) a""".formatted(this.definition.expressions(), this.definition.source(), alias,
-				this.definition.interval(), bounds);
+				           {{parts}}
+				    FROM {{source}} r
+				    WHERE r.well_id = {{alias}}.well_id
+				      AND r.time >= {{alias}}.bucket
+				      AND r.time < {{alias}}.bucket + {{width}}
+				      {{bounds}}
+				) a""")
+			.with("parts", expressions())
+			.with("source", this.definition.source())
+			.with("alias", alias)
+			.with("width", this.definition.interval())
+			.with("bounds", bounds)
+			.sql();
 	}
 
-	private String excluded() {
-		return eachPart(part -> part.column() + " = EXCLUDED." + part.column());
+	/** Each part's aggregate over the raw rows {@code r}, under the part's name. */
+	private String expressions() {
+		return eachPart(part -> part.expression() + " AS " + part.column());
 	}
 
 	/** Each part summed over {@code alias}'s rows, as its own type, under its own name. */
@@ -230,7 +272,7 @@ final class AggregateSql {
 	}
 
 	private String eachPart(Function<Part, String> sql) {
-		return this.definition.parts().stream().map(sql).collect(Collectors.joining(", "));
+		return this.definition.parts().stream().map(sql).collect(Collectors.joining(",\n"));
 	}
 
 }

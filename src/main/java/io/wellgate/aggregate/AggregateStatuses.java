@@ -1,11 +1,9 @@
 package io.wellgate.aggregate;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,10 +27,8 @@ public class AggregateStatuses {
 
 	/** Every aggregate's status, ordered by name. */
 	public List<AggregateStatus> list() {
-		Set<String> names = new HashSet<>();
 		Map<String, Double> newest = new LinkedHashMap<>();
 		for (AggregateDefinition definition : this.engine.definitions()) {
-			names.add(definition.name());
 			newest.computeIfAbsent(definition.source(), source -> this.jdbc
 				.sql("SELECT extract(epoch FROM max(time)) FROM " + source)
 				.query(Double.class)
@@ -56,7 +52,7 @@ public class AggregateStatuses {
 			Double millis = rs.getObject("last_refresh_millis", Double.class);
 			return new AggregateStatus(rs.getString("name"), watermark, lag, rs.getInt("pending"),
 					rs.getObject("last_refresh_at", OffsetDateTime.class), millis, rs.getString("last_refresh_outcome"));
-		}).list().stream().filter(s -> names.contains(s.name())).toList();
+		}).list().stream().filter(s -> AggregateName.of(s.name()).isPresent()).toList();
 	}
 
 }

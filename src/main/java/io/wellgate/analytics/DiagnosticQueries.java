@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
+import io.wellgate.aggregate.SqlTemplate;
 import io.wellgate.diagnostic.DiagnosisType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,13 +31,19 @@ public class DiagnosticQueries {
 	DiagnosticQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		String select = """
+		this.some = statement(engine.exactBuckets(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, false));
+		this.all = statement(engine.exactBuckets(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, true));
+	}
+
+	/** The engine's exact buckets, every part under its own name, and the average confidence. */
+	private static String statement(String buckets) {
+		return SqlTemplate.of("""
 				SELECT b.*, b.confidence_sum / NULLIF(b.total, 0) AS confidence_avg
-				FROM (%s) b
+				FROM (
+				    {{buckets}}
+				) b
 				ORDER BY b.bucket, b.well_id
-				""";
-		this.some = select.formatted(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, false));
-		this.all = select.formatted(engine.exactBuckets(AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, true));
+				""").with("buckets", buckets).sql();
 	}
 
 	/**
@@ -46,7 +53,7 @@ public class DiagnosticQueries {
 		JdbcClient.StatementSpec statement = (wells == null) ? this.jdbc.sql(this.all)
 				: this.jdbc.sql(this.some).param("wells", wells.toArray(String[]::new));
 		return this.engine
-			.bindWindow(statement, AggregateDefinitions.DIAGNOSTIC_SUMMARY_DAILY, window.from(), window.to())
+			.bindWindow(statement, AggregateName.DIAGNOSTIC_SUMMARY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 			List<DiagnosticSummary.TypeCount> types = new ArrayList<>();
 			for (DiagnosisType type : DiagnosisType.values()) {

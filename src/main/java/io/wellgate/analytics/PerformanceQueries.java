@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
+import io.wellgate.aggregate.SqlTemplate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +32,7 @@ public class PerformanceQueries {
 			  + 0.20 * sum(b.overcurrent_breaches) / sum(b.samples)
 			  + 0.15 * sum(b.low_intake_breaches) / sum(b.samples)))) AS health,
 			sum(b.samples) AS samples,
-			sum(b.anomalies) AS anomalies
-			""";
+			sum(b.anomalies) AS anomalies""";
 
 	private final JdbcClient jdbc;
 
@@ -49,32 +49,42 @@ public class PerformanceQueries {
 	PerformanceQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		String name = AggregateDefinitions.WELL_PERFORMANCE_HOURLY;
-		this.buckets = """
+		AggregateName name = AggregateName.WELL_PERFORMANCE_HOURLY;
+		this.buckets = SqlTemplate.of("""
 				SELECT b.well_id, b.bucket,
-				       %s
-				FROM (%s) b
+				       {{scores}}
+				FROM (
+				    {{buckets}}
+				) b
 				GROUP BY b.well_id, b.bucket
 				ORDER BY b.well_id, b.bucket
-				""".formatted(SCORES, engine.exactBuckets(name, false));
-		String perWell = """
-				SELECT b.well_id,
-				       %s
-				FROM (%s) b
-				GROUP BY b.well_id
-				ORDER BY b.well_id
-				""";
-		this.summaries = perWell.formatted(SCORES, engine.exactTotals(name, false));
-		this.fleetSummaries = perWell.formatted(SCORES, engine.exactTotals(name, true));
+				""").with("scores", SCORES).with("buckets", engine.exactBuckets(name, false)).sql();
+		this.summaries = perWell(engine.exactTotals(name, false));
+		this.fleetSummaries = perWell(engine.exactTotals(name, true));
 		// Sums of the wells' sums are the sums over all the field's samples: the same formulas.
-		this.fieldSummaries = """
+		this.fieldSummaries = SqlTemplate.of("""
 				SELECT f.field,
-				       %s
-				FROM (%s) b
+				       {{scores}}
+				FROM (
+				    {{totals}}
+				) b
 				JOIN wells f ON f.id = b.well_id
 				WHERE f.field = ANY(:fields)
 				GROUP BY f.field
-				""".formatted(SCORES, engine.exactTotals(name, true));
+				""").with("scores", SCORES).with("totals", engine.exactTotals(name, true)).sql();
+	}
+
+	/** Each well's scores over the window, from the engine's totals. */
+	private static String perWell(String totals) {
+		return SqlTemplate.of("""
+				SELECT b.well_id,
+				       {{scores}}
+				FROM (
+				    {{totals}}
+				) b
+				GROUP BY b.well_id
+				ORDER BY b.well_id
+				""").with("scores", SCORES).with("totals", totals).sql();
 	}
 
 	/**
@@ -87,7 +97,7 @@ public class PerformanceQueries {
 		Map<String, PerformanceSummary> summaries = new HashMap<>();
 		this.engine
 			.bindWindow(this.jdbc.sql(this.fieldSummaries).param("fields", fields.toArray(String[]::new)),
-					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+					AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query(rs -> {
 				summaries.put(rs.getString("field"), new PerformanceSummary(null, from, to, rs.getInt("samples"),
 						TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
@@ -100,7 +110,7 @@ public class PerformanceQueries {
 	public List<Performance> hourly(Collection<String> wells, Window window) {
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.buckets).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+					AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new Performance(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 					rs.getInt("samples"), TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"),
 					rs.getInt("anomalies")))
@@ -117,7 +127,7 @@ public class PerformanceQueries {
 		OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
 		OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
 		return this.engine
-			.bindWindow(statement, AggregateDefinitions.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
+			.bindWindow(statement, AggregateName.WELL_PERFORMANCE_HOURLY, window.from(), window.to())
 			.query((rs, i) -> new PerformanceSummary(rs.getString("well_id"), from, to, rs.getInt("samples"),
 					TelemetryQueries.value(rs, "efficiency"), TelemetryQueries.value(rs, "health"), rs.getInt("anomalies")))
 			.list();

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.wellgate.aggregate.AggregateDefinitions;
 import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
+import io.wellgate.aggregate.SqlTemplate;
 import io.wellgate.telemetry.TelemetryMetric;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TelemetryQueries {
 
-	/** Where the metrics' columns start: after well_id, bucket and samples. */
-	private static final int FIRST_METRIC_COLUMN = 4;
-
 	private final JdbcClient jdbc;
 
 	private final AggregateEngine engine;
@@ -38,31 +36,32 @@ public class TelemetryQueries {
 	TelemetryQueries(JdbcClient jdbc, AggregateEngine engine) {
 		this.jdbc = jdbc;
 		this.engine = engine;
-		this.hourly = """
+		this.hourly = statement(columns(false), engine.exactBuckets(AggregateName.TELEMETRY_HOURLY, false));
+		this.daily = statement(columns(true), engine.exactBuckets(AggregateName.TELEMETRY_DAILY, false));
+	}
+
+	/** The engine's exact buckets, each metric's statistics computed from their parts. */
+	private static String statement(String metrics, String buckets) {
+		return SqlTemplate.of("""
 				SELECT b.well_id, b.bucket, b.samples,
-				       %s
-				FROM (%s) b
+				       {{metrics}}
+				FROM (
+				    {{buckets}}
+				) b
 				ORDER BY b.well_id, b.bucket
-				""".formatted(columns(false), engine.exactBuckets(AggregateDefinitions.TELEMETRY_HOURLY, false));
-		this.daily = """
-				SELECT b.well_id, b.bucket, b.samples,
-				       %s
-				FROM (%s) b
-				ORDER BY b.well_id, b.bucket
-				""".formatted(columns(true), engine.exactBuckets(AggregateDefinitions.TELEMETRY_DAILY, false));
+				""").with("metrics", metrics).with("buckets", buckets).sql();
 	}
 
 	/** Hourly buckets of each well, ordered by bucket start. */
 	public List<HourlyBucket> hourly(Collection<String> wells, Window window) {
+		MetricColumns columns = new MetricColumns("avg", "min", "max");
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.hourly).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.TELEMETRY_HOURLY, window.from(), window.to())
+					AggregateName.TELEMETRY_HOURLY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Range> ranges = new EnumMap<>(TelemetryMetric.class);
-				int column = FIRST_METRIC_COLUMN;
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					ranges.put(m, new Range(value(rs, column), value(rs, column + 1), value(rs, column + 2)));
-					column += 3;
+					ranges.put(m, new Range(columns.get(rs, m, "avg"), columns.get(rs, m, "min"), columns.get(rs, m, "max")));
 				}
 				return HourlyBucket.of(rs.getString("well_id"), rs.getObject("bucket", OffsetDateTime.class),
 						rs.getInt("samples"), ranges);
@@ -72,16 +71,15 @@ public class TelemetryQueries {
 
 	/** Daily statistics of each well, ordered by day. */
 	public List<DailyStats> daily(Collection<String> wells, Window window) {
+		MetricColumns columns = new MetricColumns("avg", "min", "max", "stddev", "median");
 		return this.engine
 			.bindWindow(this.jdbc.sql(this.daily).param("wells", wells.toArray(String[]::new)),
-					AggregateDefinitions.TELEMETRY_DAILY, window.from(), window.to())
+					AggregateName.TELEMETRY_DAILY, window.from(), window.to())
 			.query((rs, i) -> {
 				Map<TelemetryMetric, Distribution> distributions = new EnumMap<>(TelemetryMetric.class);
-				int column = FIRST_METRIC_COLUMN;
 				for (TelemetryMetric m : TelemetryMetric.values()) {
-					distributions.put(m, new Distribution(value(rs, column), value(rs, column + 1), value(rs, column + 2),
-							value(rs, column + 3), value(rs, column + 4)));
-					column += 5;
+					distributions.put(m, new Distribution(columns.get(rs, m, "avg"), columns.get(rs, m, "min"),
+							columns.get(rs, m, "max"), columns.get(rs, m, "stddev"), columns.get(rs, m, "median")));
 				}
 				OffsetDateTime bucket = rs.getObject("bucket", OffsetDateTime.class);
 				return DailyStats.of(rs.getString("well_id"), bucket.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
@@ -91,20 +89,15 @@ public class TelemetryQueries {
 	}
 
 	/**
-	 * The metrics' columns, in {@link TelemetryMetric} order after well, bucket and samples: avg,
-	 * min, max (and stddev, median for a distribution) of each, read by position.
+	 * Each metric's columns, named after it: {@code <metric>_avg}, {@code _min}, {@code _max} (and
+	 * {@code _stddev}, {@code _median} for a distribution).
 	 */
 	private static String columns(boolean distribution) {
 		return TelemetryMetric.all().stream().map(m -> {
 			String c = m.column();
-			String range = "b.%1$s_sum / NULLIF(b.%1$s_n, 0) AS %1$s_avg, b.%1$s_min, b.%1$s_max".formatted(c);
-			return distribution ? range + ", b.%1$s_stddev, b.%1$s_median".formatted(c) : range;
-		}).collect(Collectors.joining(",\n       "));
-	}
-
-	private static Double value(ResultSet rs, int column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? null : value;
+			String range = "b." + c + "_sum / NULLIF(b." + c + "_n, 0) AS " + c + "_avg,\nb." + c + "_min,\nb." + c + "_max";
+			return distribution ? range + ",\nb." + c + "_stddev,\nb." + c + "_median" : range;
+		}).collect(Collectors.joining(",\n"));
 	}
 
 	static Double value(ResultSet rs, String column) throws SQLException {

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = { "wellgate.aggregates.hourly-refresh=0s", "wellgate.aggregates.daily-refresh=0s" })
 class AggregateEngineTests {
 
-	static final String HOURLY = AggregateDefinitions.TELEMETRY_HOURLY;
+	static final AggregateName HOURLY = AggregateName.TELEMETRY_HOURLY;
 
 	@Autowired
 	AggregateEngine engine;
@@ -99,7 +99,7 @@ class AggregateEngineTests {
 		write(this.a, this.start, 90, 4.0);
 		RefreshResult result = this.engine.refresh(HOURLY, null, null);
 		OffsetDateTime stored = this.jdbc.sql("SELECT watermark FROM aggregate_state WHERE name = :name")
-			.param("name", HOURLY)
+			.param("name", HOURLY.id())
 			.query(OffsetDateTime.class)
 			.single();
 
@@ -138,9 +138,9 @@ class AggregateEngineTests {
 
 	@Test
 	void totalsAreOnlyReadFromAggregatesOfCountsAndSums() {
-		assertThat(this.engine.exactTotals(AggregateDefinitions.WELL_PERFORMANCE_HOURLY, true)).contains("GROUP BY m.well_id");
+		assertThat(this.engine.exactTotals(AggregateName.WELL_PERFORMANCE_HOURLY, true)).contains("GROUP BY m.well_id");
 		// Medians and minimums of buckets do not add up to the window's.
-		assertThatThrownBy(() -> this.engine.exactTotals(AggregateDefinitions.TELEMETRY_DAILY, true))
+		assertThatThrownBy(() -> this.engine.exactTotals(AggregateName.TELEMETRY_DAILY, true))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("telemetry_daily");
 	}
@@ -163,7 +163,7 @@ class AggregateEngineTests {
 		Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
 		for (int i = 0; i < 3; i++) {
 			write(this.a, today.plusSeconds(i), 1, 1.0);
-			this.engine.refresh(AggregateDefinitions.TELEMETRY_DAILY, null, null);
+			this.engine.refresh(AggregateName.TELEMETRY_DAILY, null, null);
 		}
 
 		// Today is past the daily watermark: its changes wait for the day to end, in one row.
@@ -179,7 +179,7 @@ class AggregateEngineTests {
 	void aRefreshRunningElsewhereIsNotRunTwice() throws Exception {
 		try (Connection other = this.dataSource.getConnection(); Statement statement = other.createStatement()) {
 			other.setAutoCommit(false);
-			statement.execute("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh." + HOURLY + "'))");
+			statement.execute("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh." + HOURLY.id() + "'))");
 
 			RefreshResult skipped = this.engine.refresh(HOURLY, null, null);
 
@@ -301,7 +301,7 @@ class AggregateEngineTests {
 				FROM aggregate_invalidations i
 				JOIN aggregate_state s ON s.name = i.aggregate
 				WHERE i.aggregate = :name AND i.well_id = :w AND i.lo < s.watermark
-				""").param("name", HOURLY).param("w", well).query(Integer.class).single();
+				""").param("name", HOURLY.id()).param("w", well).query(Integer.class).single();
 	}
 
 	private int materializedSamples(String well, Instant bucket) {

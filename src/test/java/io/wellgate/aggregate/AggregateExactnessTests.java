@@ -107,7 +107,7 @@ class AggregateExactnessTests {
 				case 5 -> mutate(shadow,
 						"UPDATE %s SET vibration = coalesce(vibration, 0) + 0.4, motor_temperature = 260 WHERE well_id = :well AND time >= :from AND time < :to");
 				case 6, 7 -> this.engine.refreshAll(this.random.nextBoolean() ? null
-						: this.engine.definitions().get(this.random.nextInt(4)).name(), null, null);
+						: this.engine.definitions().get(this.random.nextInt(4)).aggregate(), null, null);
 				case 8 -> this.retention.apply();
 				default -> writeDiagnostics(shadow);
 			}
