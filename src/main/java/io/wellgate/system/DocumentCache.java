@@ -24,10 +24,10 @@ import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Parsed and validated GraphQL documents by their text, at most {@code capacity} of them (a
- * Caffeine cache: the least used go first), and the checks every operation passes before it runs: which document a
- * request may run ({@link PersistedDocuments}), the depth and complexity limits, the read scope
- * (when reads need a token, a query or subscription needs {@code wells:read}), and the cost limit
- * ({@link OperationCost}). Dashboards and gateways send the same few documents over and over, and
+ * Caffeine cache: the least used go first), and the checks every operation passes before it
+ * runs: which document a request may run ({@link PersistedDocuments}), the depth and complexity
+ * limits, the read scope (when reads need a token, a query or subscription needs
+ * {@code wells:read}), and the cost limit ({@link OperationCost}). Dashboards and gateways send the same few documents over and over, and
  * parsing and validating one of them costs a good part of answering it from the aggregates. An
  * invalid document is kept with its errors, so it is refused again without being parsed. A document
  * is parsed once however many requests bring it at the same time: the others wait for that parse.
