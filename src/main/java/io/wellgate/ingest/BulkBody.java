@@ -1,11 +1,8 @@
 package io.wellgate.ingest;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,7 +31,7 @@ public final class BulkBody {
 		InputStream body = new LimitedInputStream(request.getInputStream(), limit);
 		MediaType type = MediaType.parseMediaType(request.getContentType());
 		if (type.isCompatibleWith(MediaType.parseMediaType(CSV))) {
-			return new CsvRows(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16), schema);
+			return CsvRows.of(body, schema);
 		}
 		return new NdjsonRows(body);
 	}

@@ -1,13 +1,15 @@
 package io.wellgate.system;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -21,13 +23,14 @@ import graphql.schema.GraphQLSchema;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Parsed and validated GraphQL documents by their text, the least recently used dropped past
- * {@code capacity}, and the checks every operation passes before it runs: which document a
- * request may run ({@link PersistedDocuments}), the depth and complexity limits, the read scope
- * (when reads need a token, a query or subscription needs {@code wells:read}), and the cost limit
- * ({@link OperationCost}). Dashboards and gateways send the same few documents over and over, and
+ * Parsed and validated GraphQL documents by their text, at most {@code capacity} of them (a
+ * Caffeine cache: the least used go first), and the checks every operation passes before it
+ * runs: which document a request may run ({@link PersistedDocuments}), the depth and complexity
+ * limits, the read scope (when reads need a token, a query or subscription needs
+ * {@code wells:read}), and the cost limit ({@link OperationCost}). Dashboards and gateways send the same few documents over and over, and
  * parsing and validating one of them costs a good part of answering it from the aggregates. An
- * invalid document is kept with its errors, so it is refused again without being parsed.
+ * invalid document is kept with its errors, so it is refused again without being parsed. A document
+ * is parsed once however many requests bring it at the same time: the others wait for that parse.
  * <p>
  * The limits are checked here, on the operation as written ({@link OperationShape}), rather than
  * by graphql-java's limit instrumentations: those measure each execution again, and with them
@@ -43,7 +46,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 	/** In the GraphQL context: the operation's estimated cost, once measured. */
 	public static final String COST = DocumentCache.class.getName() + ".cost";
 
-	private final Map<String, Parsed> entries;
+	/** {@code null} with a capacity of 0: every request parses its document. */
+	private final Cache<String, Parsed> entries;
+
+	private final LongAdder parses = new LongAdder();
 
 	private final int maxDepth;
 
@@ -70,12 +76,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 		this.maxCost = maxCost;
 		this.persisted = persisted;
 		this.schema = schema;
-		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-				return size() > capacity;
-			}
-		};
+		// Evictions run on the calling thread: a request's parse is then never behind a pool's queue,
+		// and the size is the capacity as soon as a put returns.
+		this.entries = (capacity == 0) ? null
+				: Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
 	}
 
 	@Override
@@ -87,21 +91,16 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 		}
 		String document = resolved.document();
 		ExecutionInput toParse = document.equals(input.getQuery()) ? input : input.transform(b -> b.query(document));
-		Parsed parsed;
-		synchronized (this.entries) {
-			parsed = this.entries.get(document);
-		}
-		if (parsed == null) {
-			// Outside the lock: two first requests of a document may both parse it, and both get
-			// the same answer.
-			PreparsedDocumentEntry entry = parseAndValidate.apply(toParse);
-			parsed = entry.hasErrors() ? new Parsed(entry, Map.of(), Map.of())
-					: new Parsed(entry, OperationShape.of(entry.getDocument()), operations(entry.getDocument()));
-			synchronized (this.entries) {
-				this.entries.put(document, parsed);
-			}
-		}
+		Parsed parsed = (this.entries != null) ? this.entries.get(document, key -> parse(toParse, parseAndValidate))
+				: parse(toParse, parseAndValidate);
 		return CompletableFuture.completedFuture(admitted(parsed, toParse));
+	}
+
+	private Parsed parse(ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		this.parses.increment();
+		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		return entry.hasErrors() ? new Parsed(entry, Map.of(), Map.of())
+				: new Parsed(entry, OperationShape.of(entry.getDocument()), operations(entry.getDocument()));
 	}
 
 	private PreparsedDocumentEntry admitted(Parsed parsed, ExecutionInput input) {
@@ -178,9 +177,16 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 	}
 
 	int size() {
-		synchronized (this.entries) {
-			return this.entries.size();
+		if (this.entries == null) {
+			return 0;
 		}
+		this.entries.cleanUp();
+		return (int) this.entries.estimatedSize();
+	}
+
+	/** How many documents were parsed (and validated) since the start. */
+	long parses() {
+		return this.parses.sum();
 	}
 
 	/**
