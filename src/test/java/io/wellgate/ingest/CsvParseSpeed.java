@@ -1,4 +1,4 @@
-package io.wellgate.telemetry;
+package io.wellgate.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import io.wellgate.telemetry.TelemetrySchema;
 
 /**
  * How many telemetry CSV rows a second {@link CsvRows} reads, parse only (no validation, no
