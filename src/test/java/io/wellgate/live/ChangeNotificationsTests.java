@@ -1,0 +1,138 @@
+package io.wellgate.live;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the database sends the change feed for one statement: a head line, then one line per
+ * well, split into as many notifications as PostgreSQL's 8000-byte payload limit needs, each
+ * well in exactly one of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChangeNotificationsTests {
+
+	private static final Instant LO = Instant.parse("2026-11-30T10:00:00Z");
+
+	private static final Instant HI = Instant.parse("2026-11-30T10:59:00.123456Z");
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void aThousandLongWellIdsAreSplitWithinThePayloadLimitEachOnce() throws Exception {
+		String prefix = UUID.randomUUID().toString().replace("-", "");
+		List<String> wells = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			// 64 characters, the longest id a well may have.
+			wells.add((prefix + prefix + "-" + i).substring(0, 58) + String.format("-%05d", i));
+		}
+		String source = source();
+		List<PGNotification> received = notify(source, wells, true);
+
+		assertThat(received).hasSizeGreaterThan(8);
+		Map<String, String> lines = new HashMap<>();
+		for (PGNotification notification : received) {
+			String payload = notification.getParameter();
+			assertThat(payload.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000);
+			String[] parts = payload.split("\n");
+			assertThat(parts[0]).matches(source + "\\|\\d{16}");
+			for (int i = 1; i < parts.length; i++) {
+				String well = parts[i].substring(0, parts[i].indexOf('|'));
+				assertThat(lines.put(well, parts[i])).as("well %s is sent once", well).isNull();
+			}
+		}
+		assertThat(lines.keySet()).containsExactlyInAnyOrderElementsOf(wells);
+		assertThat(lines.get(wells.get(7))).isEqualTo(wells.get(7) + "|" + micros(LO) + "|" + micros(HI));
+	}
+
+	@Test
+	void aChangeOutsideTimeHasEmptyTimesAndNoWellsSendNothing() throws Exception {
+		String well = "cn-" + UUID.randomUUID().toString().substring(0, 8);
+		List<PGNotification> one = notify(source(), List.of(well), false);
+		assertThat(one).hasSize(1);
+		assertThat(one.get(0).getParameter()).endsWith("\n" + well + "||");
+
+		assertThat(notify(source(), List.of(), false)).isEmpty();
+	}
+
+	/** A source of its own, so that no other statement's notification is counted. */
+	private static String source() {
+		return "cn_" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private List<PGNotification> notify(String source, List<String> wells, boolean timed) throws Exception {
+		try (Connection listener = this.dataSource.getConnection(); Connection writer = this.dataSource.getConnection()) {
+			listener.setAutoCommit(true);
+			try (Statement listen = listener.createStatement()) {
+				listen.execute("LISTEN " + ChangeFeed.CHANNEL);
+			}
+			try (PreparedStatement send = writer.prepareStatement("SELECT wellgate_notify_changes(?, ?, ?, ?)")) {
+				Timestamp[] los = new Timestamp[wells.size()];
+				Timestamp[] his = new Timestamp[wells.size()];
+				if (timed) {
+					Arrays.fill(los, Timestamp.from(LO));
+					Arrays.fill(his, Timestamp.from(HI));
+				}
+				Array ids = writer.createArrayOf("text", wells.toArray());
+				send.setString(1, source);
+				send.setArray(2, ids);
+				send.setArray(3, writer.createArrayOf("timestamptz", los));
+				send.setArray(4, writer.createArrayOf("timestamptz", his));
+				send.execute();
+			}
+			// Sent at the writer's commit (autocommit); a marker after them says all have arrived.
+			String marker = "marker-" + UUID.randomUUID();
+			try (Statement mark = writer.createStatement()) {
+				mark.execute("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', '" + marker + "')");
+			}
+			List<PGNotification> received = new ArrayList<>();
+			PGConnection pg = listener.unwrap(PGConnection.class);
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			while (System.nanoTime() < deadline) {
+				PGNotification[] batch = pg.getNotifications(500);
+				if (batch == null) {
+					continue;
+				}
+				for (PGNotification notification : batch) {
+					if (notification.getParameter().equals(marker)) {
+						try (Statement unlisten = listener.createStatement()) {
+							unlisten.execute("UNLISTEN *");
+						}
+						return received;
+					}
+					if (notification.getParameter().startsWith(source + "|")) {
+						received.add(notification);
+					}
+				}
+			}
+			throw new AssertionError("the marker notification never arrived");
+		}
+	}
+
+	private static long micros(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+	}
+
+}
