@@ -44,7 +44,7 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 			.register(meters);
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<Key, ResponseCache.Entry> eldest) {
 				if (size() > capacity) {
 					ResponseCache.this.full.increment();
 					return true;
