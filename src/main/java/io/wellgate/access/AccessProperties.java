@@ -28,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
 public record AccessProperties(@DefaultValue List<String> apiKeys, @DefaultValue("open") @NotNull ReadAccess readAccess,
 		@DefaultValue("fields") @NotBlank String fieldsClaim, @DefaultValue("10000") @Min(0) int tokenCache) {
 
+	/** Whether a read needs a token: the one rule the HTTP filter chain and the GraphQL interceptor share. */
+	public boolean readsNeedToken() {
+		return this.readAccess == ReadAccess.TOKEN;
+	}
+
 	/** Who may read. */
 	public enum ReadAccess {
 

@@ -48,7 +48,7 @@ class GraphQlAccessConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	WebGraphQlInterceptor caller(AccessProperties access, GraphQlProperties graphql) {
-		boolean readsNeedToken = access.readAccess() == AccessProperties.ReadAccess.TOKEN;
+		boolean readsNeedToken = access.readsNeedToken();
 		long maxCost = graphql.maxCost();
 		return (request, chain) -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

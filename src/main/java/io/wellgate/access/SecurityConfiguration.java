@@ -62,7 +62,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Credentials credentials, AccessProperties access,
 			WebProperties web, ObjectProvider<MeterRegistry> meters) throws Exception {
-		boolean readsNeedToken = access.readAccess() == AccessProperties.ReadAccess.TOKEN;
+		boolean readsNeedToken = access.readsNeedToken();
 		TokenFailures failures = new TokenFailures(meters.getIfAvailable());
 		http.csrf(csrf -> csrf.disable())
 			.httpBasic(basic -> basic.disable())
