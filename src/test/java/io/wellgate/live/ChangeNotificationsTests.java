@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -77,17 +78,70 @@ class ChangeNotificationsTests {
 		assertThat(notify(source(), List.of(), false)).isEmpty();
 	}
 
+	@Test
+	void aWiderSpanAloneIsNoRegistryChangeButEveryOtherColumnIs() throws Exception {
+		String well = "cn-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(registryLines(well, "INSERT INTO wells (id, name) VALUES ('" + well + "', 'a')")).containsExactly(well + "||");
+
+		assertThat(registryLines(well, "UPDATE wells SET first_sample_at = now() - interval '1 hour', last_sample_at = now() WHERE id = '"
+				+ well + "'")).as("a change of the span alone").isEmpty();
+
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement catalog = connection.prepareStatement("""
+						SELECT column_name, data_type FROM information_schema.columns
+						WHERE table_schema = current_schema() AND table_name = 'wells'
+						  AND column_name NOT IN ('id', 'first_sample_at', 'last_sample_at')
+						ORDER BY ordinal_position""");
+				ResultSet rows = catalog.executeQuery()) {
+			while (rows.next()) {
+				String column = rows.getString(1);
+				String changed = switch (rows.getString(2)) {
+					case "text" -> "coalesce(" + column + ", '') || 'x'";
+					case "timestamp with time zone" -> "coalesce(" + column + ", now()) - interval '1 day'";
+					case "date" -> "coalesce(" + column + ", current_date) - 1";
+					default -> throw new AssertionError("wells." + column + " is of a type this test does not change yet: "
+							+ rows.getString(2));
+				};
+				columns.add(column + " = " + changed);
+			}
+		}
+		assertThat(columns).hasSizeGreaterThanOrEqualTo(5);
+		for (String set : columns) {
+			assertThat(registryLines(well, "UPDATE wells SET " + set + " WHERE id = '" + well + "'")).as(set)
+				.containsExactly(well + "||");
+		}
+
+		String renamed = well + "-r";
+		assertThat(registryLines(renamed, "UPDATE wells SET id = '" + renamed + "' WHERE id = '" + well + "'"))
+			.containsExactly(renamed + "||");
+		assertThat(registryLines(renamed, "DELETE FROM wells WHERE id = '" + renamed + "'")).containsExactly(renamed + "||");
+	}
+
+	/** The lines for {@code well} in the registry's notifications of {@code sql}, run on its own. */
+	private List<String> registryLines(String well, String sql) throws Exception {
+		List<String> lines = new ArrayList<>();
+		for (PGNotification notification : listen(writer -> {
+			try (Statement statement = writer.createStatement()) {
+				statement.execute(sql);
+			}
+		})) {
+			String[] parts = notification.getParameter().split("\n");
+			if (parts[0].startsWith("wells|")) {
+				Arrays.stream(parts).skip(1).filter(line -> line.startsWith(well + "|")).forEach(lines::add);
+			}
+		}
+		return lines;
+	}
+
 	/** A source of its own, so that no other statement's notification is counted. */
 	private static String source() {
 		return "cn_" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	private List<PGNotification> notify(String source, List<String> wells, boolean timed) throws Exception {
-		try (Connection listener = this.dataSource.getConnection(); Connection writer = this.dataSource.getConnection()) {
-			listener.setAutoCommit(true);
-			try (Statement listen = listener.createStatement()) {
-				listen.execute("LISTEN " + ChangeFeed.CHANNEL);
-			}
+		List<PGNotification> received = new ArrayList<>();
+		for (PGNotification notification : listen(writer -> {
 			try (PreparedStatement send = writer.prepareStatement("SELECT wellgate_notify_changes(?, ?, ?, ?)")) {
 				Timestamp[] los = new Timestamp[wells.size()];
 				Timestamp[] his = new Timestamp[wells.size()];
@@ -102,6 +156,29 @@ class ChangeNotificationsTests {
 				send.setArray(4, writer.createArrayOf("timestamptz", his));
 				send.execute();
 			}
+		})) {
+			if (notification.getParameter().startsWith(source + "|")) {
+				received.add(notification);
+			}
+		}
+		return received;
+	}
+
+	private interface Write {
+
+		void run(Connection writer) throws Exception;
+
+	}
+
+	/** Every notification on the feed's channel from {@code write} (autocommit) and whatever else ran meanwhile. */
+	private List<PGNotification> listen(Write write) throws Exception {
+		try (Connection listener = this.dataSource.getConnection(); Connection writer = this.dataSource.getConnection()) {
+			listener.setAutoCommit(true);
+			writer.setAutoCommit(true);
+			try (Statement listen = listener.createStatement()) {
+				listen.execute("LISTEN " + ChangeFeed.CHANNEL);
+			}
+			write.run(writer);
 			// Sent at the writer's commit (autocommit); a marker after them says all have arrived.
 			String marker = "marker-" + UUID.randomUUID();
 			try (Statement mark = writer.createStatement()) {
@@ -122,9 +199,7 @@ class ChangeNotificationsTests {
 						}
 						return received;
 					}
-					if (notification.getParameter().startsWith(source + "|")) {
-						received.add(notification);
-					}
+					received.add(notification);
 				}
 			}
 			throw new AssertionError("the marker notification never arrived");
