@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * warm-up and then a measured period (bounded also by a request count). Prints one line:
  * {@code requests=N seconds=S errors=E timeouts=T p50=.. p99=..}. An error is an answer other than
  * a 200 without GraphQL errors, or a failed exchange; a time-out (no answer within
- * {@link #TIMEOUT}) is counted apart.
+ * {@link #TIMEOUT}) is counted apart. Before that line, the first {@link #FIRST_ERRORS} errors each on a
+ * line of their own: {@code error <what>} (the status and the start of the body, or the exception).
  * <p>
  * Arguments: base URL (loopback), clients, warm-up seconds, measured seconds, most requests, the
  * path ({@code /graphql}), the bodies' content type, a bearer token or {@code -} for none, and a
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadClient {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	static final int FIRST_ERRORS = 3;
 
 	private LoadClient() {
 	}
@@ -59,6 +62,7 @@ public final class LoadClient {
 		AtomicLong errors = new AtomicLong();
 		AtomicLong timeouts = new AtomicLong();
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			int first = c;
@@ -73,7 +77,10 @@ public final class LoadClient {
 						HttpResponse<String> response = client.send(requests.get(i % requests.size()),
 								HttpResponse.BodyHandlers.ofString());
 						if (counted && (response.statusCode() != 200 || response.body().contains("\"errors\":["))) {
-							errors.incrementAndGet();
+							if (errors.incrementAndGet() <= FIRST_ERRORS) {
+								String body = response.body();
+								firstErrors.add("HTTP " + response.statusCode() + ": " + body.substring(0, Math.min(300, body.length())));
+							}
 						}
 					}
 					catch (HttpTimeoutException ex) {
@@ -82,8 +89,8 @@ public final class LoadClient {
 						}
 					}
 					catch (Exception ex) {
-						if (counted) {
-							errors.incrementAndGet();
+						if (counted && errors.incrementAndGet() <= FIRST_ERRORS) {
+							firstErrors.add(ex.getClass().getName() + ": " + ex.getMessage());
 						}
 					}
 					if (counted) {
@@ -99,6 +106,7 @@ public final class LoadClient {
 		}
 		long end = Math.min(System.nanoTime(), measureTo);
 		Timing timing = Timing.of(latencies.stream().mapToLong(Long::longValue).toArray());
+		firstErrors.forEach(error -> System.out.println("error " + error.replaceAll("\\s+", " ")));
 		System.out.printf(Locale.ROOT, "requests=%d seconds=%.3f errors=%d timeouts=%d p50=%.3f p99=%.3f%n",
 				latencies.size(), (end - measureFrom) / 1e9, errors.get(), timeouts.get(), timing.p50(), timing.p99());
 	}

@@ -29,7 +29,9 @@ final class Markdown {
 		line("Server `%s`: `SHOW jit` is `%s` as the server ships it (a plain session), `%s` in wellgate's pooled sessions; "
 				+ "as shipped, the server %s JIT-compile (`pg_jit_available()` %s).", m.server(), m.jitAsShipped(),
 				m.jitInSessions(), m.jitAvailable() ? "does" : "does not", m.jitAvailable());
-		line("Times in ms, p50 / p95 over n runs after warm-up; the machine is shared, so figures are noisy.");
+		line("Times in ms, p50 / p95 over n runs after warm-up; the machine is shared, so figures are noisy. Before the first");
+		line("timed read the run waited %.0f s for autovacuum to finish with the loaded history (as a user's history has).",
+				r.settledSeconds());
 		line("*JDBC*: the read in-process through JDBC (round trip, result transfer and row reading included);");
 		line("*server*: the same statement's planning + execution time on the server (`EXPLAIN ANALYZE` of its");
 		line("generic plan), the kind of figure the targets are: their aggregate times and ratios are held against it.");
@@ -129,7 +131,21 @@ final class Markdown {
 		Report.Memory memory = r.memory();
 		line("| Service heap used after GC (of max) / resident memory, after the run | %.0f MiB (of %.0f) / %.0f MiB | | |",
 				memory.heapUsedMiB(), memory.heapMaxMiB(), memory.rssMiB());
+		errors("Throughput", r.throughput());
+		errors("Throughput in the steady state", r.steady().throughput());
+		errors("Small requests", r.smallRequests());
+		if (r.soak() != null) {
+			errors("Soak readers", r.soak().readers());
+		}
 		return this.text.toString();
+	}
+
+	/** The first errors a load met, each in a line under the table, so that a miss can be explained. */
+	private void errors(String load, Throughput.Result result) {
+		for (String error : result.firstErrors()) {
+			line("");
+			line("%s, an error: `%s`", load, error.replace('`', '\''));
+		}
 	}
 
 	private void soak(Report.Soak soak, boolean fleetScale) {

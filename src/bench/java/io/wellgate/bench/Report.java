@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * Everything one run measured; written as JSON and rendered as the markdown table.
+ * {@code settledSeconds}: how long the run waited, after loading, for autovacuum to finish before timing reads.
  */
 record Report(String date, Machine machine, Fleet fleet, Ingestion ingestion, List<ReadResult> reads,
 		DashboardLoad.Result dashboard, Throughput.Result throughput, List<RefreshProbe.Refresh> refresh,
 		Statements statements, Memory memory, MinuteBatches.Result minuteBatch, Throughput.Result smallRequests,
-		Steady steady, Soak soak, RemoteHttp.Auth auth, double minutes) {
+		Steady steady, Soak soak, RemoteHttp.Auth auth, double settledSeconds, double minutes) {
 
 	/**
 	 * @param database which server, in words: "embedded", the distribution build's and how it is set, or the JDBC URL

@@ -47,9 +47,10 @@ final class Throughput {
 	 * @param errors answers other than a 200 without GraphQL errors, and failed exchanges
 	 * @param timeouts requests without an answer within {@link LoadClient#TIMEOUT}
 	 * @param p50 latency seen by the clients, ms
+	 * @param firstErrors what the first few errors were (the answer's status and start, or the exception)
 	 */
 	record Result(int clients, long requests, double seconds, long errors, long timeouts, double requestsPerSecond,
-			double p50, double p99) {
+			double p50, double p99, List<String> firstErrors) {
 	}
 
 	/** Runs the load client against {@code base} with these GraphQL request bodies, sent in turn. */
@@ -70,11 +71,12 @@ final class Throughput {
 			String[] kv = pair.split("=", 2);
 			values.put(kv[0], kv.length > 1 ? kv[1] : "");
 		}
+		List<String> firstErrors = output.lines().filter(line -> line.startsWith("error ")).map(line -> line.substring(6)).toList();
 		long requests = Long.parseLong(values.get("requests"));
 		double seconds = Double.parseDouble(values.get("seconds"));
 		return new Result(load.clients(), requests, seconds, Long.parseLong(values.get("errors")),
 				Long.parseLong(values.get("timeouts")), requests / seconds, Double.parseDouble(values.get("p50")),
-				Double.parseDouble(values.get("p99")));
+				Double.parseDouble(values.get("p99")), firstErrors);
 	}
 
 }
