@@ -36,7 +36,9 @@ final class Markdown {
 		line("*server*: the same statement's planning + execution time on the server (`EXPLAIN ANALYZE` of its");
 		line("generic plan), the kind of figure the targets are: their aggregate times and ratios are held against it.");
 		line("");
-		line("*HTTP end to end* is timed from a second JVM (p50 / p99) right after a refresh, and in the field's steady");
+		line("*HTTP end to end* is timed from a second JVM (p50 / p99), each read after up to %,d untimed sends of it", HttpTimer.EACH_WARMUP_SENDS);
+		line("(at most %d s: a service that has run a while), right after a refresh, and in the field's steady",
+				HttpTimer.EACH_WARMUP_AT_MOST.toSeconds());
 		line("state: a minute batch of the fleet every second into the newest hour (its buckets pending), all aggregates");
 		line("refreshed every 15 s.");
 		line("");
