@@ -217,10 +217,11 @@ public final class Benchmark {
 	/**
 	 * Waits until no autovacuum worker has run for {@link #QUIET} (at most {@link #SETTLE_AT_MOST}),
 	 * and answers how long that took, ms. Loading the history (and the two COPY tables) leaves
-	 * autovacuum analyzing and vacuuming gigabytes of fresh partitions for minutes: on two cores it
-	 * took one of them while the first reads were timed, which made them up to twice as slow. A
-	 * user's history was written long ago and vacuumed since; the steady state, later, times the
-	 * reads with the autovacuum that minute batches cause.
+	 * autovacuum analyzing and vacuuming the fresh partitions; on two cores that would share the
+	 * machine with the first timed reads. A user's history was written long ago and vacuumed
+	 * since; the steady state, later, times the reads with the autovacuum that minute batches cause.
+	 * (It took 10-25 s on Debian 15 at 100 wells x 30 days; the first reads' slowness that led to it
+	 * was the JIT's, see {@link HttpTimer#EACH_WARMUP_SENDS}.)
 	 */
 	private double settle() throws InterruptedException {
 		long started = System.nanoTime();
