@@ -43,6 +43,11 @@ public final class Benchmark {
 
 	private static final Path RESULTS = Path.of("src", "bench", "results");
 
+	/** How long no autovacuum worker must have run before reads are timed ({@link #settle}). */
+	private static final Duration QUIET = Duration.ofSeconds(10);
+
+	private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(10);
+
 	private final BenchSettings settings;
 
 	private final BenchService service;
@@ -241,10 +246,6 @@ public final class Benchmark {
 		}
 		return (System.nanoTime() - started) / 1e6;
 	}
-
-	private static final Duration QUIET = Duration.ofSeconds(10);
-
-	private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(10);
 
 	/**
 	 * Several hundred of every aggregate read before anything is timed: the first ones run
