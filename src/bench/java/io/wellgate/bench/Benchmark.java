@@ -138,7 +138,7 @@ public final class Benchmark {
 			.forEach(c -> dashboard.put(c.name(), c.httpBody()));
 		progress("Dashboard load: %s at once, from a second JVM", dashboard.keySet());
 		DashboardLoad.Result dashboardLoad = new DashboardLoad(remote, dashboard).measure();
-		progress("Throughput: %d clients in a second JVM", Throughput.CLIENTS);
+		progress("Throughput: %d clients (%s)", Throughput.CLIENTS, Throughput.Client.chosen().label());
 		Throughput.Result throughput = Throughput.measure(this.http.base(), List.copyOf(dashboard.values()));
 		progress("%,.0f requests/s", throughput.requestsPerSecond());
 

@@ -22,26 +22,37 @@ final class ChildJvm {
 	/** Runs {@code main} with {@code args} and then the bodies' file; its output, or an exception. */
 	static String run(Class<?> main, List<String> args, List<String> bodies, Duration timeout)
 			throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(
+				List.of(java.toString(), "-cp", System.getProperty("java.class.path"), main.getName()));
+		command.addAll(args);
+		return process(main.getSimpleName(), command, bodies, timeout);
+	}
+
+	/**
+	 * Runs {@code command} with the bodies' file as its last argument, as a process of its own (a
+	 * child JVM, or another client such as {@code wrk}); its output, or an exception naming
+	 * {@code name}.
+	 */
+	static String process(String name, List<String> command, List<String> bodies, Duration timeout)
+			throws IOException, InterruptedException {
 		Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
 		Path file = Files.createTempFile(target, "bench-bodies-", ".ndjson");
 		Path output = Files.createTempFile(target, "bench-output-", ".txt");
 		try {
 			Files.write(file, bodies, StandardCharsets.UTF_8);
-			Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-			List<String> command = new ArrayList<>(
-					List.of(java.toString(), "-cp", System.getProperty("java.class.path"), main.getName()));
-			command.addAll(args);
-			command.add(file.toString());
-			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+			List<String> withBodies = new ArrayList<>(command);
+			withBodies.add(file.toString());
+			Process process = new ProcessBuilder(withBodies).redirectError(ProcessBuilder.Redirect.INHERIT)
 				.redirectOutput(output.toFile())
 				.start();
 			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException(main.getSimpleName() + " did not finish within " + timeout);
+				throw new IllegalStateException(name + " did not finish within " + timeout);
 			}
 			String printed = Files.readString(output, StandardCharsets.UTF_8);
 			if (process.exitValue() != 0) {
-				throw new IllegalStateException(main.getSimpleName() + " failed: " + printed);
+				throw new IllegalStateException(name + " failed: " + printed);
 			}
 			return printed;
 		}

@@ -61,11 +61,11 @@ final class Markdown {
 		Timing each = r.dashboard().requests();
 		line("| Dashboard: each of its requests (p50 / p95 / p99) | %s / %s / %s ms | | |", ms(each.p50()), ms(each.p95()), ms(each.p99()));
 		Throughput.Result load = r.throughput();
-		line("| Throughput, %d clients in a second JVM, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | | |",
-				load.clients(), load.requestsPerSecond(), ms(load.p50()), ms(load.p99()), load.errors());
+		line("| Throughput, %s, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | | |",
+				clients(load), load.requestsPerSecond(), ms(load.p50()), ms(load.p99()), load.errors());
 		Throughput.Result steadyLoad = r.steady().throughput();
-		line("| Throughput in the steady state, %d clients, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | >= 800 requests/s | %s |",
-				steadyLoad.clients(), steadyLoad.requestsPerSecond(), ms(steadyLoad.p50()), ms(steadyLoad.p99()),
+		line("| Throughput in the steady state, %s, dashboard queries in turn | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors) | >= 800 requests/s | %s |",
+				clients(steadyLoad), steadyLoad.requestsPerSecond(), ms(steadyLoad.p50()), ms(steadyLoad.p99()),
 				steadyLoad.errors(), yes(steadyLoad.requestsPerSecond() >= 800));
 		FieldWriter.Result steadyWriter = r.steady().writer();
 		line("| Steady state's writer: minute batches of %d samples, one a second (p50 / p99 / max; failed) | %s / %s / %s ms; %d failed of %d | | |",
@@ -85,8 +85,8 @@ final class Markdown {
 						: "%s / %s ms (n=%d)".formatted(ms(minute.newMinutes().p50()), ms(minute.newMinutes().p99()),
 								minute.newMinutes().runs()));
 		Throughput.Result small = r.smallRequests();
-		line("| Small requests: 1-sample NDJSON writes with a bearer token, %d clients | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors, %d time-outs) | | |",
-				small.clients(), small.requestsPerSecond(), ms(small.p50()), ms(small.p99()), small.errors(), small.timeouts());
+		line("| Small requests: 1-sample NDJSON writes with a bearer token, %s | %,.0f requests/s (p50 %s ms, p99 %s ms, %d errors, %d time-outs) | | |",
+				clients(small), small.requestsPerSecond(), ms(small.p50()), ms(small.p99()), small.errors(), small.timeouts());
 		RemoteHttp.Auth auth = r.auth();
 		line("| One well, hourly, 24 h over one kept-alive connection: anonymous / with `Authorization: Bearer` (p50, n each) | %s / %s ms (n=%d) | | |",
 				ms(auth.anonymous().p50()), ms(auth.bearer().p50()), auth.anonymous().runs());
@@ -143,6 +143,11 @@ final class Markdown {
 	}
 
 	/** The first errors a load met, each in a line under the table, so that a miss can be explained. */
+	/** For instance "16 clients (wrk)". */
+	private static String clients(Throughput.Result result) {
+		return result.clients() + " clients (" + result.client().label() + ")";
+	}
+
 	private void errors(String load, Throughput.Result result) {
 		for (String error : result.firstErrors()) {
 			line("");
@@ -154,8 +159,8 @@ final class Markdown {
 		Throughput.Result readers = soak.readers();
 		FieldWriter.Result writer = soak.writer();
 		String scale = fleetScale ? "" : " (at 1,000 wells, 10 min)";
-		line("| Soak, %d min: readers, %d clients, dashboard queries, a minute batch of the fleet every 2 s and the 15 s refreshes meanwhile | %,.0f requests/s, p50 %s ms, p99 %s ms, %d errors, %d time-outs (30 s) | no error or time-out, p99 <= 100 ms%s | %s |",
-				soak.minutes(), readers.clients(), readers.requestsPerSecond(), ms(readers.p50()), ms(readers.p99()),
+		line("| Soak, %d min: readers, %s, dashboard queries, a minute batch of the fleet every 2 s and the 15 s refreshes meanwhile | %,.0f requests/s, p50 %s ms, p99 %s ms, %d errors, %d time-outs (30 s) | no error or time-out, p99 <= 100 ms%s | %s |",
+				soak.minutes(), clients(readers), readers.requestsPerSecond(), ms(readers.p50()), ms(readers.p99()),
 				readers.errors(), readers.timeouts(), scale,
 				fleetScale ? yes(readers.errors() == 0 && readers.timeouts() == 0 && readers.p99() <= 100) : "");
 		line("| Soak: the writer's minute batches (p50 / p99 / max; failed) | %s / %s / %s ms; %d failed of %d%s | p50 <= 50 ms%s | %s |",

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.wellgate.aggregate.AggregateEngine;
 import io.wellgate.demo.DemoWell;
@@ -20,6 +22,7 @@ import io.wellgate.demo.FleetGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The benchmark's own pieces, run as {@code ./mvnw -Pbench verify} runs them but at a tiny size
@@ -170,6 +173,28 @@ class BenchmarkPiecesTests {
 
 		assertThat(auth.anonymous().runs()).isEqualTo(20);
 		assertThat(auth.bearer().runs()).isEqualTo(20);
+	}
+
+	/** wrk where Debian's package is installed (CI installs it); the JVM client everywhere. */
+	@ParameterizedTest
+	@EnumSource(Throughput.Client.class)
+	void eitherLoadClientCountsTheAnswersAndEveryGraphQlErrorAsAnError(Throughput.Client client) throws Exception {
+		assumeTrue(client != Throughput.Client.WRK || WrkLoad.installed(), "wrk is not installed");
+		String good = ServiceHttp.graphqlBody(GraphQlDocuments.RANKING, Map.of());
+		String bad = ServiceHttp.graphqlBody("{ wells(first: 1) { edges { node { noSuchField } } } }", Map.of());
+
+		Throughput.Result clean = Throughput.measure(http.base(), List.of(good), Throughput.Load.DASHBOARD.lasting(1, 2),
+				client);
+		Throughput.Result half = Throughput.measure(http.base(), List.of(good, bad), Throughput.Load.DASHBOARD.lasting(1, 2),
+				client);
+
+		assertThat(clean.client()).isEqualTo(client);
+		assertThat(clean.requests()).isPositive();
+		assertThat(clean.errors()).isZero();
+		assertThat(clean.firstErrors()).isEmpty();
+		assertThat(clean.p50()).isPositive();
+		assertThat(half.errors()).as("the bad query's answers, about half").isPositive().isLessThan(half.requests());
+		assertThat(half.firstErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).startsWith("HTTP ").contains("noSuchField"));
 	}
 
 	@Test
