@@ -151,7 +151,7 @@ public final class Benchmark {
 		MinuteBatches minuteBatches = new MinuteBatches(this.http);
 		progress("One minute of the fleet (%d samples) in one request, on a quiet service", this.settings.wells());
 		MinuteBatches.Result minuteBatch = minuteBatches.measure(this.settings.wells(),
-				MinuteBatches.newestHour(MinuteBatches.variant(this.settings, 100), now), fleet, now);
+				MinuteBatches.newestHour(MinuteBatches.variant(this.settings, 100), now), fleet, now, engine);
 		progress("re-sent p50 %s ms, p99 %s ms; new minutes %s", Markdown.ms(minuteBatch.resent().p50()),
 				Markdown.ms(minuteBatch.resent().p99()), minuteBatch.newMinutes() == null ? "not measured (fewer than 10 had passed)"
 						: "p50 " + Markdown.ms(minuteBatch.newMinutes().p50()) + " ms over " + minuteBatch.newMinutes().runs());

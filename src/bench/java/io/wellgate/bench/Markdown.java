@@ -76,7 +76,7 @@ final class Markdown {
 						ms(steadyWriter.refresh().p99()), steadyWriter.refresh().runs(), steadyWriter.failedRefreshes()));
 		MinuteBatches.Result minute = r.minuteBatch();
 		boolean fleetScale = r.fleet().wells() == 1000;
-		line("| One minute of the fleet (%d samples) in one request, re-sent into the newest hour, quiet service (p50 / p99, n) | %s / %s ms (n=%d) | %s | %s |",
+		line("| One minute of the fleet (%d samples) in one request, re-sent into the newest hour, quiet service, the aggregates refreshed after each (untimed) (p50 / p99, n) | %s / %s ms (n=%d) | %s | %s |",
 				minute.wells(), ms(minute.resent().p50()), ms(minute.resent().p99()), minute.resent().runs(),
 				fleetScale ? "p50 <= 15 ms at 1,000 wells" : "(p50 <= 15 ms at 1,000 wells)",
 				fleetScale ? yes(minute.resent().p50() <= 15) : "");

@@ -122,11 +122,16 @@ class BenchmarkPiecesTests {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 		new Ingest(fleet, http, service.bean(DataSource.class)).fieldShaped(now.minus(Duration.ofHours(2)), now);
 
-		MinuteBatches.Result result = new MinuteBatches(http).measure(WELLS, MinuteBatches.newestHour(variant, now), fleet, now);
+		MinuteBatches.Result result = new MinuteBatches(http).measure(WELLS, MinuteBatches.newestHour(variant, now), fleet, now,
+				service.bean(AggregateEngine.class));
 
 		assertThat(result.resent().runs()).isEqualTo(MinuteBatches.RUNS);
 		long newSamples = (result.newMinutes() == null) ? 0 : (long) result.newMinutes().runs() * WELLS;
 		assertThat(storedSamples(fleet.ids())).as("re-sent minutes replace, they do not add").isEqualTo(WELLS * 120L + newSamples);
+		// Refreshed after each batch: what stays logged is the open day's, which telemetry_daily keeps
+		// pending until the day ends (one row per well); 3 rows per well and batch without the refreshes.
+		assertThat(pendingInvalidations(fleet.ids())).as("each batch is refreshed before the next, as in the field")
+			.isLessThanOrEqualTo(WELLS);
 
 		List<String> samples = MinuteBatches.samples(variant, now, 1000);
 		assertThat(samples).hasSize(60 * WELLS).allSatisfy(body -> assertThat(body).doesNotContain("\n"));
@@ -206,6 +211,14 @@ class BenchmarkPiecesTests {
 			.isThrownBy(() -> new BenchSettings(3, 1, 7L, "jdbc:postgresql://127.0.0.1/x", null, null,
 					BenchSettings.Server.SYSTEM, BenchSettings.Load.FIELD, 0))
 			.withMessageContaining("bench.url needs bench.server=url");
+	}
+
+	private static long pendingInvalidations(List<String> wells) {
+		return service.jdbc()
+			.sql("SELECT count(*) FROM aggregate_invalidations WHERE well_id IN (:wells)")
+			.param("wells", wells)
+			.query(Long.class)
+			.single();
 	}
 
 	private static long storedSamples(List<String> wells) {
