@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
@@ -73,25 +74,46 @@ final class CachedReads implements WebGraphQlInterceptor, Ordered {
 		Tag tag = tag(request, plan);
 		Instant started = this.clock.instant();
 		boolean caching = this.settings.enabled() && plan.cacheable() && this.feed.listening();
-		if (caching) {
-			Entry hit = this.cache.get(tag.key(), tag.version(), tag.hour());
-			if (hit != null) {
-				Instant current = this.feed.currentAsOf();
-				Instant asOf = (current == null || current.isBefore(hit.computedAt())) ? hit.computedAt() : current;
-				ExecutionResult result = withFreshness(hit.result(), asOf, true);
-				WebGraphQlResponse response = new WebGraphQlResponse(
-						new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-				return Mono.just(headers(response, tag));
-			}
+		if (!caching) {
+			return chain.next(request).map(response -> computed(response, tag, started));
 		}
-		return chain.next(request).map(response -> {
+		Entry hit = this.cache.get(tag.key(), tag.version(), tag.hour());
+		if (hit != null) {
+			return Mono.just(served(request, hit, tag));
+		}
+		CompletableFuture<Entry> mine = new CompletableFuture<>();
+		CompletableFuture<Entry> running = this.cache.lead(tag.key(), tag.version(), tag.hour(), mine);
+		if (running != null) {
+			// A waiting request that gives up (its time-out, its client gone) leaves the computation to the others.
+			return Mono.fromFuture(running, true)
+				.map(entry -> served(request, entry, tag))
+				.switchIfEmpty(Mono.defer(() -> chain.next(request).map(response -> computed(response, tag, started))));
+		}
+		return Mono.defer(() -> chain.next(request)).map(response -> {
 			ExecutionResult result = response.getExecutionResult();
-			if (caching && result.getErrors().isEmpty() && result.isDataPresent()) {
-				this.cache.put(tag.key(), new Entry(result, plan, tag.version(), tag.hour(), started));
+			Entry entry = null;
+			if (result.getErrors().isEmpty() && result.isDataPresent()) {
+				entry = new Entry(result, plan, tag.version(), tag.hour(), started);
+				this.cache.put(tag.key(), entry);
 			}
-			return headers(response.transform(builder -> builder.extensions(freshness(result.getExtensions(), started, false))),
-					tag);
-		});
+			this.cache.landed(tag.key(), tag.version(), tag.hour(), mine, entry);
+			return computed(response, tag, started);
+		}).doFinally(signal -> this.cache.landed(tag.key(), tag.version(), tag.hour(), mine, null));
+	}
+
+	/** An answer kept, or computed for another request, as this request's: a hit. */
+	private WebGraphQlResponse served(WebGraphQlRequest request, Entry entry, Tag tag) {
+		Instant current = this.feed.currentAsOf();
+		Instant asOf = (current == null || current.isBefore(entry.computedAt())) ? entry.computedAt() : current;
+		ExecutionResult result = withFreshness(entry.result(), asOf, true);
+		return headers(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)), tag);
+	}
+
+	/** An answer computed for this request. */
+	private WebGraphQlResponse computed(WebGraphQlResponse response, Tag tag, Instant started) {
+		ExecutionResult result = response.getExecutionResult();
+		return headers(response.transform(builder -> builder.extensions(freshness(result.getExtensions(), started, false))),
+				tag);
 	}
 
 	/** The tag an answer to {@code request} has now; null for what is not a query. */

@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import graphql.ExecutionResult;
@@ -17,7 +19,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * kept with the version and hour it is exact for ({@link DataVersions}). A lookup at another
  * version or hour misses; the change feed also evicts every entry a change may concern, so
  * memory holds only answers that are still exact. Nothing expires by time. The least recently
- * used entry goes past {@code capacity}.
+ * used entry goes past {@code capacity}. A miss that the same answer is being computed for
+ * already (same key, version and hour) waits for that computation instead of running its own
+ * ({@link #lead}): after each change, the 16 clients of a dashboard otherwise all compute the fleet's
+ * ranking at once, and on two cores each waits for all the others.
  */
 final class ResponseCache implements Consumer<ChangeBatch> {
 
@@ -31,6 +36,10 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 
 	private final Counter full;
 
+	private final Counter shared;
+
+	private final Map<Flight, CompletableFuture<Entry>> computing = new ConcurrentHashMap<>();
+
 	ResponseCache(int capacity, MeterRegistry meters) {
 		this.hits = counter(meters, "hit", "Answers served from the response cache");
 		this.misses = counter(meters, "miss", "Cacheable answers that had to be computed");
@@ -41,6 +50,9 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 		this.full = Counter.builder("wellgate.live.cache.evictions")
 			.tag("cause", "capacity")
 			.description("Cached answers dropped to make room")
+			.register(meters);
+		this.shared = Counter.builder("wellgate.live.cache.shared")
+			.description("Misses answered by the computation of the same answer for another request")
 			.register(meters);
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
@@ -79,6 +91,35 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 		}
 	}
 
+	/**
+	 * After a miss: {@code null} when no request computes this answer now, and then {@code mine}
+	 * stands for this one's computation until {@link #landed}; else the computation in flight,
+	 * whose entry (or {@code null}: its answer was not kept) this request may answer with.
+	 */
+	CompletableFuture<Entry> lead(Key key, long version, long hour, CompletableFuture<Entry> mine) {
+		CompletableFuture<Entry> running = this.computing.putIfAbsent(new Flight(key, version, hour), mine);
+		if (running != null) {
+			this.shared.increment();
+		}
+		return running;
+	}
+
+	/**
+	 * The computation {@code mine} of {@link #lead} is over: those waiting for it get
+	 * {@code entry}, or {@code null} (an answer with errors, or none) and compute their own. A
+	 * second call changes nothing.
+	 */
+	void landed(Key key, long version, long hour, CompletableFuture<Entry> mine, Entry entry) {
+		this.computing.remove(new Flight(key, version, hour), mine);
+		if (entry != null) {
+			mine.complete(entry);
+		}
+		else if (!mine.isDone()) {
+			// Those waiting then compute their own answers: on other threads than this request's.
+			CompletableFuture.runAsync(() -> mine.complete(null));
+		}
+	}
+
 	@Override
 	public void accept(ChangeBatch batch) {
 		Set<String> wells = new HashSet<>();
@@ -104,6 +145,10 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 
 	/** What was asked, by whom (as far as what they may see). */
 	record Key(String document, String operationName, Map<String, Object> variables, String visibility) {
+	}
+
+	/** An answer being computed: what was asked, at which version and in which hour. */
+	private record Flight(Key key, long version, long hour) {
 	}
 
 	/** An answer, what it read, and the version, hour and instant it was computed at. */

@@ -7,11 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exact HTTP caching over real sockets: ETags that hold exactly while nothing an answer read
  * changed, {@code 304} revalidation over {@code GET /graphql}, the server-side cache's hits, and
- * GET refusing what is not a query.
+ * GET refusing what is not a query; concurrent misses of one answer computing it once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(MutableClock.Configuration.class)
@@ -45,6 +55,12 @@ class CachedReadsTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	MeterRegistry meters;
 
 	final HttpClient client = HttpClient.newHttpClient();
 
@@ -91,6 +107,48 @@ class CachedReadsTests {
 		JsonNode current = json.readTree(changed.body());
 		assertThat(samples(current)).isEqualTo(2);
 		assertThat(current.get("extensions").get("cacheHit").asBoolean()).isFalse();
+	}
+
+	/**
+	 * Eight requests for the same answer while it is being computed: the first computes it (held
+	 * up by a lock on the hourly aggregate's table), the seven others wait for it instead of
+	 * running their own, and all eight answer the same.
+	 */
+	@Test
+	void concurrentMissesOfTheSameAnswerWaitForOneComputation() throws Exception {
+		String well = well();
+		write(well, this.clock.instant().minusSeconds(300));
+		Map<String, Object> variables = Map.of("id", well);
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/graphql?query=" + encode(HOURLY) + "&variables="
+				+ encode(json.writeValueAsString(variables)));
+		double sharedBefore = shared();
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		try (Connection lock = this.dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("LOCK TABLE telemetry_hourly IN ACCESS EXCLUSIVE MODE");
+			}
+			for (int i = 0; i < 8; i++) {
+				answers.add(this.client.sendAsync(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+			}
+			// Waits for the seven to join, not for a time; the deadline only keeps a broken build from hanging.
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (shared() - sharedBefore < 7 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(shared() - sharedBefore).as("misses waiting for the computation in flight").isEqualTo(7);
+			lock.commit();
+		}
+		List<JsonNode> bodies = new ArrayList<>();
+		for (CompletableFuture<HttpResponse<String>> answer : answers) {
+			HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			bodies.add(json.readTree(response.body()));
+		}
+		assertThat(bodies).allSatisfy(body -> assertThat(body.get("data")).isEqualTo(bodies.get(0).get("data")));
+		assertThat(samples(bodies.get(0))).isEqualTo(1);
+		assertThat(bodies.stream().filter(body -> !body.get("extensions").get("cacheHit").asBoolean()))
+			.as("computed for its own request").hasSize(1);
 	}
 
 	@Test
@@ -146,6 +204,10 @@ class CachedReadsTests {
 				+ encode(HOURLY) + "&variables=" + encode("{not json")), null);
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("'variables'").doesNotContain("Exception");
+	}
+
+	private double shared() {
+		return this.meters.counter("wellgate.live.cache.shared").count();
 	}
 
 	private static int samples(JsonNode answer) {
