@@ -142,12 +142,12 @@ final class Markdown {
 		return this.text.toString();
 	}
 
-	/** The first errors a load met, each in a line under the table, so that a miss can be explained. */
 	/** For instance "16 clients (wrk)". */
 	private static String clients(Throughput.Result result) {
 		return result.clients() + " clients (" + result.client().label() + ")";
 	}
 
+	/** The first errors a load met, each in a line under the table, so that a miss can be explained. */
 	private void errors(String load, Throughput.Result result) {
 		for (String error : result.firstErrors()) {
 			line("");

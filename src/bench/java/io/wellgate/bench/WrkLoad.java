@@ -98,9 +98,10 @@ final class WrkLoad {
 	}
 
 	private static List<String> command(String base, Throughput.Load load, int seconds, Path script) {
-		return List.of(COMMAND, "-t" + Math.min(THREADS, load.clients()), "-c" + load.clients(), "-d" + seconds + "s",
-				"--timeout", LoadClient.TIMEOUT.toSeconds() + "s", "-s", script.toString(), base + load.path(), "--",
-				load.contentType(), load.token() == null ? "-" : load.token(), String.valueOf(Math.min(THREADS, load.clients())));
+		int threads = Math.min(THREADS, load.clients());
+		return List.of(COMMAND, "-t" + threads, "-c" + load.clients(), "-d" + seconds + "s", "--timeout",
+				LoadClient.TIMEOUT.toSeconds() + "s", "-s", script.toString(), base + load.path(), "--", load.contentType(),
+				load.token() == null ? "-" : load.token(), String.valueOf(threads));
 	}
 
 }
