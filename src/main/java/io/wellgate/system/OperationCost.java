@@ -4,12 +4,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
+import graphql.language.Argument;
+import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.VariableReference;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLSchema;
@@ -28,8 +34,9 @@ import graphql.schema.GraphQLType;
  * aliases counted, since the answer holds each; arguments come from the request's variables and
  * the schema's defaults.
  * <p>
- * This is measured per request (a page size is often a variable), after the depth and field
- * count limits, which bound how much there is to walk.
+ * This is measured after the depth and field count limits, which bound how much there is to
+ * walk; per request where a variable sizes a list or includes a field ({@link #variablesThatCount}),
+ * once per document otherwise.
  */
 final class OperationCost {
 
@@ -38,6 +45,10 @@ final class OperationCost {
 
 	/** Rows assumed for a nested list without a size argument: a summary's types, say. */
 	static final long UNSIZED_NESTED_LIST = 10;
+
+	/** The arguments that size a list (see {@link #sizeOf} and {@link #buckets}). */
+	private static final Set<String> SIZES = Set.of("first", "limit", "ids", "wellIds", "representations", "from", "to",
+			"hours", "days");
 
 	private OperationCost() {
 	}
@@ -64,6 +75,31 @@ final class OperationCost {
 				}
 			});
 		return total[0];
+	}
+
+	/**
+	 * The variables that the estimate depends on: those in a sizing argument ({@link #SIZES}) or
+	 * in a directive ({@code @include(if: $x)} decides whether fields count), anywhere in the
+	 * document, fragments included. Without any, every request of the document costs the same.
+	 */
+	static Set<String> variablesThatCount(Document document) {
+		Set<String> names = new HashSet<>();
+		collect(document, false, names);
+		return names;
+	}
+
+	private static void collect(Node<?> node, boolean counts, Set<String> names) {
+		if (node instanceof VariableReference variable) {
+			if (counts) {
+				names.add(variable.getName());
+			}
+			return;
+		}
+		boolean below = counts || node instanceof Directive
+				|| (node instanceof Argument argument && SIZES.contains(argument.getName()));
+		for (Node<?> child : node.getChildren()) {
+			collect(child, below, names);
+		}
 	}
 
 	/** How many times this field is in the answer: its parent's rows times its own list size. */

@@ -1,5 +1,6 @@
 package io.wellgate.system;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.wellgate.WellgateHttp;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +27,9 @@ class OperationCostTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	DocumentCache documents;
 
 	@Test
 	void twoHundredAliasesOfNinetyDailyRowsPerWellAreRefusedWithTheirEstimate() {
@@ -76,6 +81,31 @@ class OperationCostTests {
 	}
 
 	@Test
+	void anOperationWhoseVariablesSizeNothingIsEstimatedOnce() {
+		String document = "query ($id: ID!) { well(id: $id) { hourly(hours: 24) { samples } } }";
+		long first = cost(document, Map.of("id", "cost-well-1"));
+		long estimates = this.documents.estimates();
+
+		long second = cost(document, Map.of("id", "cost-well-2"));
+		long third = cost(document, Map.of("id", "cost-well-3"));
+
+		// well, hourly, and samples in each of 25 buckets.
+		assertThat(List.of(first, second, third)).containsOnly(1L + 1 + 25);
+		assertThat(this.documents.estimates()).as("estimates after the first request").isEqualTo(estimates);
+	}
+
+	@Test
+	void variablesThatSizeAListOrIncludeAFieldAreEstimatedOnEveryRequest() {
+		String sized = "query ($n: Int) { wellRanking(by: HEALTH, limit: $n) { rank } }";
+		String included = "query ($more: Boolean!) { wellRanking(by: HEALTH, limit: 5) { rank well @include(if: $more) { id } } }";
+
+		assertThat(cost(sized, Map.of("n", 3))).isEqualTo(1 + 3);
+		assertThat(cost(sized, Map.of("n", 7))).isEqualTo(1 + 7);
+		assertThat(cost(included, Map.of("more", true))).isEqualTo(1 + 5 + 5 + 5);
+		assertThat(cost(included, Map.of("more", false))).isEqualTo(1 + 5);
+	}
+
+	@Test
 	void anExplicitWindowCountsItsBuckets() {
 		JsonNode response = query("""
 				{ well(id: "cost-probe") { performance(from: "2026-11-01T00:00:00Z", to: "2026-11-03T00:00:00Z") { bucket }
@@ -113,6 +143,12 @@ class OperationCostTests {
 
 		// The list itself, and its 7 ranks.
 		assertThat(response.json().at("/extensions/cost/estimate").asLong()).isEqualTo(1 + 7);
+	}
+
+	private long cost(String document, Map<String, Object> variables) {
+		JsonNode response = query(document, variables, Map.of("cost", true));
+		assertThat(response.get("errors")).as(response.toString()).isNull();
+		return response.at("/extensions/cost/estimate").asLong();
 	}
 
 	private JsonNode query(String document, Map<String, Object> variables, Map<String, Object> extensions) {
