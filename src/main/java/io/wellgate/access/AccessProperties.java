@@ -22,11 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * without it sees every field
  * @param tokenCache verified JWTs kept (by digest, until they expire) so that a token's
  * signature is checked once, not on every request; 0: none
+ * @param observations whether Spring Security records its own observations (the
+ * {@code spring.security.*} metrics and spans: one for every filter of every request, and for
+ * each authentication and authorization). Off by default: they cost 7% of a daily read's CPU in
+ * a profile, and {@code http.server.requests} already times every request with its outcome
  */
 @ConfigurationProperties("wellgate.security")
 @Validated
 public record AccessProperties(@DefaultValue List<String> apiKeys, @DefaultValue("open") @NotNull ReadAccess readAccess,
-		@DefaultValue("fields") @NotBlank String fieldsClaim, @DefaultValue("10000") @Min(0) int tokenCache) {
+		@DefaultValue("fields") @NotBlank String fieldsClaim, @DefaultValue("10000") @Min(0) int tokenCache,
+		@DefaultValue("false") boolean observations) {
 
 	/** Whether a read needs a token: the one rule the HTTP filter chain and the GraphQL interceptor share. */
 	public boolean readsNeedToken() {

@@ -24,6 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -57,6 +58,13 @@ class SecurityConfiguration {
 	@Bean
 	Credentials credentials(ApiKeys keys, ObjectProvider<JwtDecoder> decoder, AccessProperties security, Clock clock) {
 		return new Credentials(keys, decoder.getIfAvailable(), security.fieldsClaim(), clock, security.tokenCache());
+	}
+
+	/** Spring Security's own observations, off unless {@code wellgate.security.observations} (see {@link AccessProperties}). */
+	@Bean
+	SecurityObservationSettings securityObservations(AccessProperties security) {
+		return security.observations() ? SecurityObservationSettings.withDefaults().build()
+				: SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
