@@ -5,8 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -46,9 +49,22 @@ final class OperationCost {
 	/** Rows assumed for a nested list without a size argument: a summary's types, say. */
 	static final long UNSIZED_NESTED_LIST = 10;
 
-	/** The arguments that size a list (see {@link #sizeOf} and {@link #buckets}). */
-	private static final Set<String> SIZES = Set.of("first", "limit", "ids", "wellIds", "representations", "from", "to",
-			"hours", "days");
+	/** A page's size, the first one given. */
+	private static final List<String> PAGES = List.of("first", "limit");
+
+	/** A list of wells, the last one given. */
+	private static final List<String> IDS = List.of("ids", "wellIds", "representations");
+
+	/** A relative window in buckets. */
+	private static final List<String> WINDOWS = List.of("hours", "days");
+
+	/** An explicit window ({@link #buckets}). */
+	private static final List<String> BOUNDS = List.of("from", "to");
+
+	/** Every argument that sizes a list. */
+	private static final Set<String> SIZES = Stream.of(PAGES, IDS, WINDOWS, BOUNDS)
+		.flatMap(List::stream)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private OperationCost() {
 	}
@@ -130,14 +146,14 @@ final class OperationCost {
 	 * window or ids (a summary's types) holds {@link #UNSIZED_NESTED_LIST}.
 	 */
 	private static long sizeOf(Map<String, Object> arguments, QueryVisitorFieldEnvironment env) {
-		for (String name : new String[] { "first", "limit" }) {
+		for (String name : PAGES) {
 			if (arguments.get(name) instanceof Number n) {
 				return Math.max(0, n.longValue());
 			}
 		}
 		long buckets = buckets(arguments, env);
 		Long ids = null;
-		for (String name : new String[] { "ids", "wellIds", "representations" }) {
+		for (String name : IDS) {
 			if (arguments.get(name) instanceof Collection<?> given) {
 				ids = (long) given.size();
 			}
@@ -163,7 +179,7 @@ final class OperationCost {
 				return Math.max(1, (span.getSeconds() + unit - 1) / unit);
 			}
 		}
-		for (String name : new String[] { "hours", "days" }) {
+		for (String name : WINDOWS) {
 			if (arguments.get(name) instanceof Number n) {
 				// A relative window of n buckets touches n + 1 when it does not start on a bucket.
 				return Math.max(0, n.longValue()) + 1;
