@@ -52,7 +52,7 @@ final class ResponseCache implements Consumer<ChangeBatch> {
 			.description("Cached answers dropped to make room")
 			.register(meters);
 		this.shared = Counter.builder("wellgate.live.cache.shared")
-			.description("Misses answered by the computation of the same answer for another request")
+			.description("Misses that waited for the computation of the same answer for another request")
 			.register(meters);
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
