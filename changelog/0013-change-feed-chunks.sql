@@ -9,13 +9,15 @@
 --comment: 20 characters, the newline), so a chunk of 7800 / that many lines holds at most 7800
 --comment: bytes of lines, plus the head line (a table name and a time): within the limit. A
 --comment: notification's lines come in no particular order; each well is in exactly one of them.
+--comment: An id too long for any payload (over 7757 bytes; the API takes 64 characters) gets a
+--comment: chunk of its own, which pg_notify refuses as too long, as 0011 did.
 CREATE OR REPLACE FUNCTION wellgate_notify_changes(source text, well_ids text[], los timestamptz[], his timestamptz[])
 RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
     head text := source || '|' || (extract(epoch FROM clock_timestamp()) * 1000000)::bigint;
-    per  integer := 7800 / (coalesce((SELECT max(octet_length(well)) FROM unnest(well_ids) AS w(well)), 0) + 43);
+    per  integer := greatest(1, 7800 / (coalesce((SELECT max(octet_length(well)) FROM unnest(well_ids) AS w(well)), 0) + 43));
 BEGIN
     PERFORM pg_notify('wellgate_changes', head || E'\n' || string_agg(line, E'\n'))
     FROM (
