@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the database sends the change feed for one statement: a head line, then one line per
@@ -76,6 +77,13 @@ class ChangeNotificationsTests {
 		assertThat(one.get(0).getParameter()).endsWith("\n" + well + "||");
 
 		assertThat(notify(source(), List.of(), false)).isEmpty();
+	}
+
+	@Test
+	void anIdTooLongForAnyPayloadIsRefusedAsTooLong() {
+		// Only a write outside the API (which takes 64 characters) can store such an id.
+		List<String> wells = List.of("short-id", "x".repeat(8000));
+		assertThatThrownBy(() -> notify(source(), wells, true)).hasMessageContaining("payload string too long");
 	}
 
 	@Test
