@@ -68,6 +68,8 @@ class FieldTenancyTests {
 		this.bakkenWells = List.of("ten-" + run + "-b", "ten-" + run + "-d");
 		StringBuilder samples = new StringBuilder();
 		StringBuilder diagnostics = new StringBuilder();
+		// Two hours ago: yesterday's UTC day in the first two hours after midnight, so the
+		// diagnostics are read over two days.
 		Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
 		List<String> all = new ArrayList<>(this.permianWells);
 		all.addAll(this.bakkenWells);
@@ -141,9 +143,9 @@ class FieldTenancyTests {
 
 	@Test
 	void diagnosticSummaryHoldsOnlyTheTokensWellsAskedOrNot() {
-		JsonNode fleet = read("{ diagnosticSummary(days: 1) { well { id } total } }", Map.of(), this.permianToken)
+		JsonNode fleet = read("{ diagnosticSummary(days: 2) { well { id } total } }", Map.of(), this.permianToken)
 			.get("diagnosticSummary");
-		JsonNode asked = read("query ($ids: [ID!]) { diagnosticSummary(days: 1, wellIds: $ids) { well { id } total } }",
+		JsonNode asked = read("query ($ids: [ID!]) { diagnosticSummary(days: 2, wellIds: $ids) { well { id } total } }",
 				Map.of("ids", List.of(this.permianWells.get(0), this.bakkenWells.get(0))), this.permianToken)
 			.get("diagnosticSummary");
 
@@ -174,7 +176,7 @@ class FieldTenancyTests {
 				  ranked: wellRanking(by: HEALTH, hours: 3, limit: 1000) { well { id ...Values } }
 				}
 				fragment Values on Well { id field hourly(hours: 3) { samples } performanceSummary(hours: 3) { samples }
-				  diagnostics(days: 1) { total well { id } } }
+				  diagnostics(days: 2) { total well { id } } }
 				""";
 		Response response = this.http.graphql(document,
 				Map.of("p", this.permianWells.get(0), "b", this.bakkenWells.get(0)), this.permianToken);

@@ -25,12 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveSubscriptionTests {
 
+	// Diagnostics of two days: in the first hours after midnight UTC, the samples written an hour
+	// ago are on yesterday's day, which a window of one day (today's) leaves out.
 	// language=GraphQL
 	static final String WELL_CHANGED = """
 			subscription ($ids: [ID!], $interval: Int) {
 			  wellChanged(ids: $ids, minIntervalMs: $interval) {
 			    from to committedAt
-			    well { id hourly(hours: 3) { bucket samples flowRate { avg } } diagnostics(days: 1) { total } }
+			    well { id hourly(hours: 3) { bucket samples flowRate { avg } } diagnostics(days: 2) { total } }
 			  }
 			}
 			""";
