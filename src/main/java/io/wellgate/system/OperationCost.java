@@ -58,8 +58,12 @@ final class OperationCost {
 	/** A relative window in buckets. */
 	private static final List<String> WINDOWS = List.of("hours", "days");
 
-	/** An explicit window ({@link #buckets}). */
-	private static final List<String> BOUNDS = List.of("from", "to");
+	/** An explicit window's start and end ({@link #buckets}). */
+	private static final String FROM = "from";
+
+	private static final String TO = "to";
+
+	private static final List<String> BOUNDS = List.of(FROM, TO);
 
 	/** Every argument that sizes a list. */
 	private static final Set<String> SIZES = Stream.of(PAGES, IDS, WINDOWS, BOUNDS)
@@ -170,8 +174,8 @@ final class OperationCost {
 
 	/** The window's buckets, or 0 without a window. */
 	private static long buckets(Map<String, Object> arguments, QueryVisitorFieldEnvironment env) {
-		Object from = arguments.get("from");
-		Object to = arguments.get("to");
+		Object from = arguments.get(FROM);
+		Object to = arguments.get(TO);
 		if (from != null && to != null) {
 			Duration span = between(from, to);
 			if (span != null) {

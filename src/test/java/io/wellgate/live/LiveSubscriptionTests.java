@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveSubscriptionTests {
 
-	// Diagnostics of two days: in the first hours after midnight UTC, the samples written an hour
-	// ago are on yesterday's day, which a window of one day (today's) leaves out.
+	// Diagnostics of two days: in the first hours after midnight UTC, a diagnostic written an hour
+	// or two back is on yesterday's day, which a window of one day (today's) leaves out.
 	// language=GraphQL
 	static final String WELL_CHANGED = """
 			subscription ($ids: [ID!], $interval: Int) {
