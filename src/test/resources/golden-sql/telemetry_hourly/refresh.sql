@@ -10,6 +10,27 @@ kept AS (
     WHERE hi >= :watermark
     GROUP BY well_id
 ),
+spans AS (
+    SELECT well_id, min(lo) AS lo, max(hi) AS hi
+    FROM consumed
+    GROUP BY well_id
+),
+widening AS (
+    SELECT w.id, s.lo, s.hi
+    FROM wells w
+    JOIN spans s ON s.well_id = w.id
+    WHERE w.first_sample_at IS DISTINCT FROM least(w.first_sample_at, s.lo)
+       OR w.last_sample_at IS DISTINCT FROM greatest(w.last_sample_at, s.hi)
+    ORDER BY w.id
+    FOR UPDATE OF w
+),
+widened AS (
+    UPDATE wells w
+    SET first_sample_at = least(w.first_sample_at, g.lo),
+        last_sample_at = greatest(w.last_sample_at, g.hi)
+    FROM widening g
+    WHERE w.id = g.id
+),
 changed AS (
     SELECT c.well_id, b.bucket
     FROM consumed c

@@ -15,9 +15,13 @@ import java.util.List;
  * @param materializesOpenBucket whether a refresh also materializes the bucket still open (the
  * current hour or day), so that a read right after a refresh needs no raw rows; when not, that
  * bucket is aggregated from raw rows on every read until it ends
+ * @param keepsWellSpans whether its refresh moves the span of the samples it consumes from the
+ * log into the well registry ({@code wells.first_sample_at}, {@code last_sample_at}): one
+ * aggregate of {@code esp_telemetry} does, and until it has, reads take the span from the log
+ * (the view {@code wells_with_spans})
  */
 public record AggregateDefinition(AggregateName aggregate, String source, Duration width, List<Part> parts,
-		boolean materializesOpenBucket) {
+		boolean materializesOpenBucket, boolean keepsWellSpans) {
 
 	public AggregateDefinition {
 		parts = List.copyOf(parts);

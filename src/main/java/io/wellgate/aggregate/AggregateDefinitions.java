@@ -34,7 +34,7 @@ public final class AggregateDefinitions {
 		for (TelemetryMetric metric : TelemetryMetric.values()) {
 			parts.addAll(range(metric.column()));
 		}
-		return new AggregateDefinition(AggregateName.TELEMETRY_HOURLY, "esp_telemetry", Duration.ofHours(1), parts, true);
+		return new AggregateDefinition(AggregateName.TELEMETRY_HOURLY, "esp_telemetry", Duration.ofHours(1), parts, true, true);
 	}
 
 	static AggregateDefinition telemetryDaily() {
@@ -48,7 +48,7 @@ public final class AggregateDefinitions {
 		// Today stays open: its medians need every row of the day, so materializing it would make
 		// each refresh re-sort the whole day of every well that sent a sample (about 1 ms per well
 		// at midday), where a read pays that for the wells it reads.
-		return new AggregateDefinition(AggregateName.TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts, false);
+		return new AggregateDefinition(AggregateName.TELEMETRY_DAILY, "esp_telemetry", Duration.ofDays(1), parts, false, false);
 	}
 
 	static AggregateDefinition wellPerformanceHourly(AggregateProperties.Breach breach) {
@@ -64,7 +64,7 @@ public final class AggregateDefinitions {
 						Part.count("overcurrent_breaches", overcurrent), Part.count("low_intake_breaches", lowIntake),
 						Part.count("anomalies",
 								String.join(" OR ", vibration, overheat, overcurrent, lowIntake))),
-				true);
+				true, false);
 	}
 
 	static AggregateDefinition diagnosticSummaryDaily() {
@@ -78,7 +78,8 @@ public final class AggregateDefinitions {
 		parts.add(Part.sum("confidence_sum", "r.confidence"));
 		parts.add(Part.number("confidence_min", "min(r.confidence)"));
 		parts.add(Part.number("confidence_max", "max(r.confidence)"));
-		return new AggregateDefinition(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts, true);
+		return new AggregateDefinition(AggregateName.DIAGNOSTIC_SUMMARY_DAILY, "diagnostic_results", Duration.ofDays(1), parts, true,
+				false);
 	}
 
 	private static List<Part> range(String column) {

@@ -145,9 +145,9 @@ public class AggregateEngine implements DisposableBean {
 	private RefreshResult refreshInTransaction(AggregateDefinition definition, Instant from, Instant to, long started) {
 		String name = definition.name();
 		// Several instances may share the database: one refresh of an aggregate at a time. No row
-		// means another refresh holds the lock. A refresh writes only derived data, atomically with
-		// the log rows it consumes: if a crash loses its commit, the log rows are back and the next
-		// refresh redoes it, so its commit need not wait for the disk.
+		// means another refresh holds the lock. A refresh writes only derived data (buckets, and the
+		// wells' spans), atomically with the log rows it consumes: if a crash loses its commit, the
+		// log rows are back and the next refresh redoes it, so its commit need not wait for the disk.
 		State state = this.jdbc.sql(REFRESH_STATE).param("name", name).query((rs, i) -> new State(rs.getBoolean("first"),
 					rs.getObject("watermark", OffsetDateTime.class), rs.getObject("horizon", OffsetDateTime.class)))
 			.optional()
@@ -310,10 +310,9 @@ public class AggregateEngine implements DisposableBean {
 		if (!fingerprint.equals(stored)) {
 			log.warn("The definition of {} changed; its buckets will be rebuilt from the raw rows", definition.name());
 			this.transaction.executeWithoutResult(status -> {
+				// Its log stays: the first build consumes it with everything else (and so moves the
+				// spans it holds into the registry, for the aggregate that keeps them).
 				this.jdbc.sql("DELETE FROM " + definition.name()).update();
-				this.jdbc.sql("DELETE FROM aggregate_invalidations WHERE aggregate = :name")
-					.param("name", definition.name())
-					.update();
 				this.jdbc.sql("""
 						UPDATE aggregate_state
 						SET fingerprint = :fingerprint, watermark = '-infinity'

@@ -11,6 +11,34 @@ import java.util.stream.Collectors;
  */
 final class AggregateSql {
 
+	/**
+	 * The refresh's part that moves the consumed spans into the registry (see migration 0014):
+	 * only wells whose span widens are locked and rewritten.
+	 */
+	private static final String WELL_SPANS = """
+			spans AS (
+			    SELECT well_id, min(lo) AS lo, max(hi) AS hi
+			    FROM consumed
+			    GROUP BY well_id
+			),
+			widening AS (
+			    SELECT w.id, s.lo, s.hi
+			    FROM wells w
+			    JOIN spans s ON s.well_id = w.id
+			    WHERE w.first_sample_at IS DISTINCT FROM least(w.first_sample_at, s.lo)
+			       OR w.last_sample_at IS DISTINCT FROM greatest(w.last_sample_at, s.hi)
+			    ORDER BY w.id
+			    FOR UPDATE OF w
+			),
+			widened AS (
+			    UPDATE wells w
+			    SET first_sample_at = least(w.first_sample_at, g.lo),
+			        last_sample_at = greatest(w.last_sample_at, g.hi)
+			    FROM widening g
+			    WHERE w.id = g.id
+			),
+			""";
+
 	private final AggregateDefinition definition;
 
 	private final String refresh;
@@ -35,6 +63,10 @@ final class AggregateSql {
 	 * <li>recomputes each bucket from raw rows, a lateral index range scan of one well in the
 	 * bucket's partition whatever the table's size, and upserts it, or removes it when it has no
 	 * rows left (deleted data).</li>
+	 * <li>for the aggregate that {@linkplain AggregateDefinition#keepsWellSpans keeps the wells'
+	 * spans}, widens the span of every consumed well in {@code wells} by its consumed rows' span,
+	 * locking the wells in id order, as every write of several registry rows does, so that the
+	 * two never deadlock.</li>
 	 * </ol>
 	 * Answers how many buckets were written and how many of them replaced one, plus the removed.
 	 * A write that commits after the statement's snapshot logs rows this refresh does not see and
@@ -58,7 +90,7 @@ final class AggregateSql {
 				    WHERE hi >= :watermark
 				    GROUP BY well_id
 				),
-				changed AS (
+				{{wellSpans}}changed AS (
 				    SELECT c.well_id, b.bucket
 				    FROM consumed c
 				    CROSS JOIN LATERAL generate_series({{firstChangedBucket}},
@@ -104,6 +136,7 @@ final class AggregateSql {
 				SELECT (SELECT count(*) FROM written) AS written,
 				       (SELECT count(*) FILTER (WHERE replaced) FROM written) + (SELECT count(*) FROM removed) AS replaced
 				""")
+			.with("wellSpans", this.definition.keepsWellSpans() ? WELL_SPANS : "")
 			.with("table", this.definition.name())
 			.with("source", this.definition.source())
 			.with("width", this.definition.interval())

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The current reading of a batch of wells in one statement. Each well's newest sample is found
- * at its {@code last_sample_at}, which the write path keeps in the write's own transaction (a
- * late, older sample never moves it back): one primary-key probe per well into the one
+ * at its {@code last_sample_at}, which {@code wells_with_spans} has as of the statement's
+ * snapshot (a late, older sample never moves it back): one primary-key probe per well into the one
  * partition that holds that time (run-time partition pruning), so a page of 1,000 wells costs
  * 1,000 probes whatever the history. Should that row be gone (deleted by hand), the newest
  * older one is taken instead, so the answer is always the newest stored sample.
@@ -27,7 +27,7 @@ class LatestReadings {
 
 	private static final String LATEST = """
 			SELECT w.id AS well_id, s.*
-			FROM wells w
+			FROM wells_with_spans w
 			CROSS JOIN LATERAL (
 			    (SELECT %1$s
 			     FROM esp_telemetry r

@@ -43,13 +43,14 @@ class OilFields {
 	 */
 	List<Well> pages(Collection<String> fields, String after, int limit) {
 		return this.jdbc.sql("""
-				SELECT p.id, p.name, p.field, p.pump_model, p.installed_at, p.first_sample_at, p.last_sample_at
+				SELECT s.id, s.name, s.field, s.pump_model, s.installed_at, s.first_sample_at, s.last_sample_at
 				FROM (
-				    SELECT w.*, row_number() OVER (PARTITION BY w.field ORDER BY w.id) AS n
+				    SELECT w.id, w.field, row_number() OVER (PARTITION BY w.field ORDER BY w.id) AS n
 				    FROM wells w
 				    WHERE w.field = ANY(:fields)
 				      AND w.id > coalesce(CAST(:after AS text), '')
 				) p
+				JOIN wells_with_spans s ON s.id = p.id
 				WHERE p.n <= :limit
 				ORDER BY p.field, p.id
 				""")

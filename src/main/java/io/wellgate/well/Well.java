@@ -7,9 +7,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A registered well: the aggregate root of the well registry (Spring Data JDBC, table
- * {@code wells}). Its metadata is written through the bulk write path ({@link WellSchema});
- * {@code firstSampleAt} and {@code lastSampleAt} are kept by every telemetry write.
+ * A registered well: the aggregate root of the well registry (Spring Data JDBC), read from the
+ * view {@code wells_with_spans}: the table {@code wells} with each well's span of samples as of
+ * now. Its metadata is written through the bulk write path ({@link WellSchema}); the span is
+ * logged by every telemetry write and moved into {@code wells} by the refresh (migration 0014).
  *
  * @param id the well's id, as sent in its telemetry
  * @param name a display name, or null
@@ -19,7 +20,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param firstSampleAt the time of its earliest sample ever stored, or null without samples
  * @param lastSampleAt the time of its newest sample, or null without samples
  */
-@Table("wells")
+@Table("wells_with_spans")
 public record Well(@Id String id, String name, String field, String pumpModel, LocalDate installedAt,
 		OffsetDateTime firstSampleAt, OffsetDateTime lastSampleAt) {
 

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link WellReads} through {@code JdbcClient}: rows map straight onto the {@link Well} record,
- * and every statement carries {@link FieldScope#VISIBLE}.
+ * and every statement carries {@link FieldScope#VISIBLE}. Wells are read with their span of
+ * samples from {@code wells_with_spans} (migration 0014), their ids alone from {@code wells}.
  */
 class WellReadsImpl implements WellReads {
 
@@ -30,7 +31,7 @@ class WellReadsImpl implements WellReads {
 	public Optional<Well> findById(String id, FieldScope scope) {
 		return scope.bind(this.jdbc.sql("""
 				SELECT %s
-				FROM wells
+				FROM wells_with_spans
 				WHERE id = :id
 				  AND %s
 				""".formatted(COLUMNS, FieldScope.VISIBLE)).param("id", id)).query(Well.class).optional();
@@ -40,7 +41,7 @@ class WellReadsImpl implements WellReads {
 	public Map<String, Well> mapById(Collection<String> ids, FieldScope scope) {
 		return scope.bind(this.jdbc.sql("""
 				SELECT %s
-				FROM wells
+				FROM wells_with_spans
 				WHERE id = ANY(:ids)
 				  AND %s
 				""".formatted(COLUMNS, FieldScope.VISIBLE)).param("ids", ids.toArray(String[]::new)))
@@ -54,7 +55,7 @@ class WellReadsImpl implements WellReads {
 	public List<Well> page(String after, int limit, FieldScope scope) {
 		return scope.bind(this.jdbc.sql("""
 				SELECT %s
-				FROM wells
+				FROM wells_with_spans
 				WHERE id > coalesce(:after, '')
 				  AND %s
 				ORDER BY id
@@ -68,7 +69,7 @@ class WellReadsImpl implements WellReads {
 	public List<Well> pageOfField(String field, String after, int limit, FieldScope scope) {
 		return scope.bind(this.jdbc.sql("""
 				SELECT %s
-				FROM wells
+				FROM wells_with_spans
 				WHERE field = :field
 				  AND id > coalesce(:after, '')
 				  AND %s
