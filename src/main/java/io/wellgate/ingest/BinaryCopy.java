@@ -94,12 +94,6 @@ final class BinaryCopy {
 		return Math.addExact(Math.multiplyExact(time.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L), micros);
 	}
 
-	/** The instant of {@link #micros}' microseconds. */
-	static Instant instant(long micros) {
-		return Instant.ofEpochSecond(POSTGRES_EPOCH_SECOND + Math.floorDiv(micros, 1_000_000L),
-				Math.floorMod(micros, 1_000_000L) * 1000L);
-	}
-
 	/**
 	 * Copies spooled records (as {@link #append} wrote them) to {@code out}, each with a bigint
 	 * column in front holding its ordinal, counted from 1: the {@code line} of the staging table,

@@ -26,10 +26,10 @@ public record RecordSchema(String noun, String table, List<Field> fields, boolea
 	/** What a write does to the well registry, besides storing its records. */
 	public enum Registration {
 
-		/** Registers unknown wells and widens each well's span of samples (telemetry). */
-		SAMPLES,
-
-		/** Registers unknown wells only (diagnostics). */
+		/**
+		 * Registers unknown wells (telemetry, diagnostics). A well's span of samples is not
+		 * written here: the invalidation log has it (migration 0014).
+		 */
 		WELLS,
 
 		/** Nothing: the records are the registry's own. */
@@ -43,10 +43,6 @@ public record RecordSchema(String noun, String table, List<Field> fields, boolea
 
 	boolean registersWells() {
 		return this.registration != Registration.NONE;
-	}
-
-	boolean spansSamples() {
-		return this.registration == Registration.SAMPLES;
 	}
 
 	/** Field positions by name, for the parsers. */

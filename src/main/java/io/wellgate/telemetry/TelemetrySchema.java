@@ -51,7 +51,7 @@ public final class TelemetrySchema {
 			    vibration = EXCLUDED.vibration,
 			    frequency = EXCLUDED.frequency,
 			    power_kw = EXCLUDED.power_kw
-			""", "DISTINCT ON (well_id, time)", "ORDER BY well_id, time, line DESC", RecordSchema.Registration.SAMPLES);
+			""", "DISTINCT ON (well_id, time)", "ORDER BY well_id, time, line DESC", RecordSchema.Registration.WELLS);
 
 	private TelemetrySchema() {
 	}

@@ -1,10 +1,14 @@
 package io.wellgate.well;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.wellgate.WellgateHttp;
 import io.wellgate.WellgateHttp.Response;
+import io.wellgate.aggregate.AggregateEngine;
+import io.wellgate.aggregate.AggregateName;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -253,6 +259,57 @@ class WellRegistryApiTests {
 		assertThat(instant(well, "lastSampleAt")).isEqualTo(newest);
 		assertThat(instant(well, "firstSampleAt")).as("a late sample older than all widens the span")
 			.isEqualTo(this.hour.minusSeconds(3600));
+	}
+
+	@Test
+	void theSpanIsExactFromTheWriteOnAndTheRefreshOfTelemetryHourlyMovesItIntoTheRegistry(
+			@Autowired DataSource dataSource, @Autowired AggregateEngine engine) throws Exception {
+		Instant late = this.hour.minusSeconds(3600);
+		Instant newest = this.hour.plusSeconds(60);
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			// No refresh of telemetry_hourly, the aggregate that moves the spans, runs meanwhile.
+			try (Statement statement = holder.createStatement()) {
+				statement.execute("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh.telemetry_hourly'))");
+			}
+			postSamples(sample(this.well, this.hour, 1000) + sample(this.well, newest, 1010));
+			String registered = stored(this.well, "xmin::text");
+			postSamples(sample(this.well, late, 900));
+			// The other aggregates consume their own log rows; the span does not depend on them.
+			engine.refresh(AggregateName.TELEMETRY_DAILY, null, null);
+			engine.refresh(AggregateName.WELL_PERFORMANCE_HOURLY, null, null);
+
+			JsonNode read = well(this.well);
+			assertThat(instant(read, "firstSampleAt")).isEqualTo(late);
+			assertThat(instant(read, "lastSampleAt")).isEqualTo(newest);
+			assertThat(Instant.parse(read.at("/latest/time").asString())).isEqualTo(newest);
+			assertThat(stored(this.well, "last_sample_at::text")).as("the writes left the registry's row alone").isNull();
+			assertThat(stored(this.well, "xmin::text")).as("a known well's row is not rewritten").isEqualTo(registered);
+			holder.rollback();
+		}
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (!engine.refresh(AggregateName.TELEMETRY_HOURLY, null, null).ran() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(50);
+		}
+
+		assertThat(Instant.parse(stored(this.well, "to_json(first_sample_at) #>> '{}'"))).isEqualTo(late);
+		assertThat(Instant.parse(stored(this.well, "to_json(last_sample_at) #>> '{}'"))).isEqualTo(newest);
+		JsonNode read = well(this.well);
+		assertThat(instant(read, "firstSampleAt")).isEqualTo(late);
+		assertThat(instant(read, "lastSampleAt")).isEqualTo(newest);
+		postSamples(sample(this.well, this.hour.plusSeconds(30), 1005));
+		assertThat(instant(well(this.well), "lastSampleAt")).as("a sample inside the span moves neither end")
+			.isEqualTo(newest);
+	}
+
+	/** A column of the well's row in {@code wells} itself, as text, or null. */
+	private String stored(String id, String column) {
+		List<String> values = this.jdbc.sql("SELECT " + column + " FROM wells WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		assertThat(values).hasSize(1);
+		return values.get(0);
 	}
 
 	@Test
