@@ -69,6 +69,21 @@ class GeneratedSqlTests {
 		}
 	}
 
+	/**
+	 * The view {@code wells_with_spans} (migration 0014) widens the registry's spans by the log of
+	 * the aggregates of {@code esp_telemetry}: exactly one of them must move the spans it consumes.
+	 */
+	@Test
+	void exactlyOneAggregateOfTheTelemetryKeepsTheWellsSpans() {
+		List<AggregateDefinition> keepers = AggregateDefinitions.all(new AggregateProperties.Breach(0.5, 250, 80, 100))
+			.stream()
+			.filter(AggregateDefinition::keepsWellSpans)
+			.toList();
+
+		assertThat(keepers).singleElement().satisfies(keeper -> assertThat(keeper.source()).isEqualTo("esp_telemetry"));
+		assertThat(new AggregateSql(keepers.get(0)).refresh()).contains("UPDATE wells w");
+	}
+
 	@Test
 	void noStatementLeavesAHoleOrAFormatHoleUnfilled() {
 		assertThat(statements().values()).allSatisfy(sql -> assertThat(sql).doesNotContain("{{", "}}", "%s", "$s"));
