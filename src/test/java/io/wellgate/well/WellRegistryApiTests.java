@@ -270,7 +270,8 @@ class WellRegistryApiTests {
 			holder.setAutoCommit(false);
 			// No refresh of telemetry_hourly, the aggregate that moves the spans, runs meanwhile.
 			try (Statement statement = holder.createStatement()) {
-				statement.execute("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh.telemetry_hourly'))");
+				statement.execute("SELECT pg_advisory_xact_lock(hashtext('wellgate.refresh."
+						+ AggregateName.TELEMETRY_HOURLY.id() + "'))");
 			}
 			postSamples(sample(this.well, this.hour, 1000) + sample(this.well, newest, 1010));
 			String registered = stored(this.well, "xmin::text");
