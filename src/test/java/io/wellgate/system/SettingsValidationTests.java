@@ -58,6 +58,19 @@ class SettingsValidationTests {
 		refused("wellgate.graphql.max-depth=0", "wellgate.graphql", "maxDepth", "must be greater than or equal to 1");
 	}
 
+	@Test
+	void aNegativeReadLimitStopsTheStart() {
+		refused("wellgate.reads.max-concurrent=-1", "wellgate.reads", "maxConcurrent", "must be greater than or equal to 0");
+	}
+
+	@Test
+	void theReadLimitIsFourPerProcessorUnlessSet() {
+		this.runner.run(context -> assertThat(context.getBean(ReadProperties.class).limit())
+			.isEqualTo(4 * Runtime.getRuntime().availableProcessors()));
+		this.runner.withPropertyValues("wellgate.reads.max-concurrent=0")
+			.run(context -> assertThat(context.getBean(ReadProperties.class).limit()).isZero());
+	}
+
 	private void refused(String setting, String prefix, String field, String reason) {
 		this.runner.withPropertyValues(setting).run(context -> {
 			assertThat(context).hasFailed();
@@ -77,7 +90,7 @@ class SettingsValidationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ IngestProperties.class, PartitionProperties.class, AggregateProperties.class,
 			AccessProperties.class, GraphQlProperties.class, DatabaseProperties.class, EmbeddedProperties.class,
-			WebProperties.class })
+			WebProperties.class, ReadProperties.class })
 	static class AllSettings {
 
 	}
