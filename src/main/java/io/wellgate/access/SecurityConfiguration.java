@@ -2,24 +2,19 @@ package io.wellgate.access;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
-
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import io.wellgate.system.ProblemResponses;
 import io.wellgate.system.WebProperties;
 
 /**
@@ -131,8 +127,6 @@ class SecurityConfiguration {
 	 */
 	static final class TokenFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-		private static final JsonMapper json = JsonMapper.builder().build();
-
 		private final BearerTokenAuthenticationEntryPoint header = new BearerTokenAuthenticationEntryPoint();
 
 		private final BearerTokenAccessDeniedHandler deniedHeader = new BearerTokenAccessDeniedHandler();
@@ -152,14 +146,14 @@ class SecurityConfiguration {
 				count(reason(bad));
 				detail = "The bearer token was refused: " + safeDescription(bad);
 			}
-			problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
 		}
 
 		@Override
 		public void handle(HttpServletRequest request, HttpServletResponse response,
 				AccessDeniedException ex) throws IOException {
 			this.deniedHeader.handle(request, response, ex);
-			problem(response, HttpStatus.FORBIDDEN, "Forbidden",
+			ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Forbidden",
 					"The token lacks the scope this needs: " + scopeFor(request));
 		}
 
@@ -203,19 +197,6 @@ class SecurityConfiguration {
 			}
 			return "wells:read";
 		}
-
-		private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
-				throws IOException {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", title);
-			problem.put("status", status.value());
-			problem.put("detail", detail);
-			response.setStatus(status.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write(json.writeValueAsString(problem));
-		}
-
 
 	}
 

@@ -33,9 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code /api/v1/telemetry} and the like) never wait here.
  * <p>
  * A request holds its turn until its answer is written, also when Spring MVC writes it from an
- * asynchronous dispatch. Subscriptions pass: a WebSocket handshake or a request for
- * server-sent events would hold its turn for as long as its client stays. Past {@link ReadProperties#queueTimeout}, a request gets
- * {@code 503} with {@code Retry-After}.
+ * asynchronous dispatch. Subscriptions pass: a WebSocket handshake or a request for server-sent
+ * events would hold its turn for as long as its client stays. Past
+ * {@link ReadProperties#queueTimeout}, a request gets {@code 503} with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadConcurrency {
@@ -81,11 +81,9 @@ class ReadConcurrency {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (!awaitTurn()) {
-				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 				response.setHeader("Retry-After", "1");
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.getWriter().write("{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
-						+ "Too many reads at once: this one waited " + this.timeoutMillis + " ms for its turn; retry\"}");
+				ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+						"Too many reads at once: this one waited " + this.timeoutMillis + " ms for its turn; retry");
 				return;
 			}
 			Release release = new Release(this.turns);
